@@ -1,0 +1,84 @@
+"""Typed, cited data about the Moskvitch (Moskvich) car brand, 1930 to the 2022 revival.
+
+>>> import moskvitch
+>>> catalog = moskvitch.load()
+>>> catalog.model("Москвич-412").name
+'Moskvich-412'
+"""
+
+from ._version import __version__
+from .catalog import Catalog, Subject
+from .dates import PartialDate, Period
+from .errors import (
+    DataError,
+    InvalidDateError,
+    InvalidFigureError,
+    InvalidPeriodError,
+    NoPathError,
+    Problem,
+    UnknownNameError,
+)
+from .figures import Figure
+from .loading import load, load_directory
+from .records import (
+    BodyStyle,
+    Citation,
+    Claim,
+    Dispute,
+    Engine,
+    Event,
+    EventKind,
+    Fuel,
+    Layout,
+    Link,
+    Measure,
+    Model,
+    ModelKind,
+    Ownership,
+    Plant,
+    PlantName,
+    ProductionRecord,
+    Relation,
+    Source,
+    Unit,
+    Variant,
+)
+
+__all__ = [
+    "BodyStyle",
+    "Catalog",
+    "Citation",
+    "Claim",
+    "DataError",
+    "Dispute",
+    "Engine",
+    "Event",
+    "EventKind",
+    "Figure",
+    "Fuel",
+    "InvalidDateError",
+    "InvalidFigureError",
+    "InvalidPeriodError",
+    "Layout",
+    "Link",
+    "Measure",
+    "Model",
+    "ModelKind",
+    "NoPathError",
+    "Ownership",
+    "PartialDate",
+    "Period",
+    "Plant",
+    "PlantName",
+    "Problem",
+    "ProductionRecord",
+    "Relation",
+    "Source",
+    "Subject",
+    "Unit",
+    "UnknownNameError",
+    "Variant",
+    "__version__",
+    "load",
+    "load_directory",
+]

@@ -1,0 +1,279 @@
+"""The :class:`Catalog`: every record, validated, with forgiving look-ups."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
+
+import attrs
+
+from .errors import DataError, UnknownNameError
+from .names import close_matches, name_key
+from .records import (
+    Claim,
+    Dispute,
+    Engine,
+    Event,
+    Model,
+    Plant,
+    ProductionRecord,
+    Source,
+    Variant,
+    _tuple,
+)
+from .validation import problems
+
+__all__ = ["Catalog", "Subject"]
+
+Subject = Model | Variant | Plant
+"""Anything an event or a production figure can be about."""
+
+R = TypeVar("R")
+
+
+@attrs.frozen
+class _Index:
+    models: Mapping[str, Model]
+    variants: Mapping[str, Variant]
+    plants: Mapping[str, Plant]
+    by_id: Mapping[str, object]
+    production_by_subject: Mapping[str, tuple[ProductionRecord, ...]]
+    variants_by_model: Mapping[str, tuple[Variant, ...]]
+
+
+def _keyed(records: Iterable[R], names: Callable[[R], Iterable[str]]) -> dict[str, R]:
+    index: dict[str, R] = {}
+    for record in records:
+        for name in names(record):
+            key = name_key(name)
+            if key:
+                index.setdefault(key, record)
+    return index
+
+
+def _grouped(records: Iterable[R], key: Callable[[R], str]) -> dict[str, tuple[R, ...]]:
+    groups: defaultdict[str, list[R]] = defaultdict(list)
+    for record in records:
+        groups[key(record)].append(record)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+@attrs.frozen(kw_only=True)
+class Catalog:
+    """Every record of the data set, checked for consistency when built.
+
+    Building a catalog validates it: ids are unique, every reference resolves, every record
+    cites a source, lineage has no cycles. A catalog that breaks a rule is never returned;
+    :class:`~moskvitch.DataError` lists every problem instead.
+
+    >>> import moskvitch
+    >>> catalog = moskvitch.load()
+    >>> catalog.model("Москвич-412") is catalog.model("moskvitch 412") is catalog.model("412")
+    True
+    >>> catalog.model("Moskvich-421")
+    Traceback (most recent call last):
+      ...
+    moskvitch.errors.UnknownNameError: no model named 'Moskvich-421'; did you mean ...
+
+    :param sources: the documents cited.
+    :param engines: the engines.
+    :param models: the car models, Moskvich and foreign.
+    :param variants: the body and equipment variants.
+    :param plants: the plants.
+    :param events: the timeline.
+    :param production: the production, sales, export and planned figures.
+    :param disputes: conflicting claims other than production figures.
+    :raises DataError: when any rule is broken.
+    """
+
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
+    engines: tuple[Engine, ...] = attrs.field(default=(), converter=_tuple)
+    models: tuple[Model, ...] = attrs.field(default=(), converter=_tuple)
+    variants: tuple[Variant, ...] = attrs.field(default=(), converter=_tuple)
+    plants: tuple[Plant, ...] = attrs.field(default=(), converter=_tuple)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
+    production: tuple[ProductionRecord, ...] = attrs.field(default=(), converter=_tuple)
+    disputes: tuple[Dispute, ...] = attrs.field(default=(), converter=_tuple)
+    _index: _Index = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        found = problems(self)
+        if found:
+            raise DataError(found)
+        by_id: dict[str, object] = {}
+        for group in (self.sources, self.engines, self.plants, self.variants, self.models):
+            by_id.update((record.id, record) for record in group)
+        index = _Index(
+            models=_keyed(self.models, lambda m: (m.id, *m.names)),
+            variants=_keyed(self.variants, lambda v: (v.id, *v.names)),
+            plants=_keyed(
+                self.plants, lambda p: (p.id, p.name, *(n.name for n in p.names))
+            ),
+            by_id=by_id,
+            production_by_subject=_grouped(self.production, lambda r: r.subject),
+            variants_by_model=_grouped(self.variants, lambda v: v.model),
+        )
+        object.__setattr__(self, "_index", index)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{name}={len(getattr(self, name))}"
+            for name in ("models", "variants", "plants", "events", "production", "sources")
+        )
+        return f"<Catalog {counts}>"
+
+    # -- look-ups by name ------------------------------------------------------------------
+
+    def model(self, name: str) -> Model:
+        """The model with this id, name or alias.
+
+        Case, spaces, hyphens and the spelling of the brand (Moskvich, Moskvitch, Москвич…)
+        do not matter.
+
+        :param name: e.g. ``"412"``, ``"Moskvich-412"`` or ``"Москвич-412"``.
+        :returns: the model.
+        :raises UnknownNameError: (a :class:`LookupError`) with close matches when none is found.
+        """
+        return self._lookup("model", self._index.models, name, (m.name for m in self.models))
+
+    def variant(self, name: str) -> Variant:
+        """The variant with this id, name or alias (forgiving as :meth:`model`).
+
+        :param name: e.g. ``"3e"`` or ``"Moskvich-420A"``.
+        :returns: the variant.
+        :raises UnknownNameError: with close matches when none is found.
+        """
+        return self._lookup(
+            "variant", self._index.variants, name, (v.name for v in self.variants)
+        )
+
+    def plant(self, name: str) -> Plant:
+        """The plant with this id or any name it carried (forgiving as :meth:`model`).
+
+        :param name: e.g. ``"moscow"``, ``"AZLK"`` or ``"MZMA"``.
+        :returns: the plant.
+        :raises UnknownNameError: with close matches when none is found.
+        """
+        return self._lookup("plant", self._index.plants, name, (p.name for p in self.plants))
+
+    def find(self, name: str) -> Subject:
+        """The model, variant or plant with this name, tried in that order.
+
+        :param name: any id, name or alias.
+        :returns: the first match.
+        :raises UnknownNameError: with close matches among all three when none is found.
+        """
+        key = name_key(name)
+        for index in (self._index.models, self._index.variants, self._index.plants):
+            if key in index:
+                return index[key]
+        if name in self._index.by_id and isinstance(
+            found := self._index.by_id[name], Model | Variant | Plant
+        ):
+            return found
+        known = [r.name for r in (*self.models, *self.variants, *self.plants)]
+        raise UnknownNameError("model, variant or plant", name, close_matches(name, known))
+
+    def _lookup(self, kind: str, index: Mapping[str, R], name: str, known: Iterable[str]) -> R:
+        if not isinstance(name, str):
+            raise TypeError(f"a {kind} name is a string, not {type(name).__name__}: {name!r}")
+        found = index.get(name_key(name))
+        if found is None:
+            raise UnknownNameError(kind, name, close_matches(name, known))
+        return found
+
+    # -- look-ups by id --------------------------------------------------------------------
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id.
+
+        :param source_id: e.g. ``"ref-14"``.
+        :returns: the source.
+        :raises UnknownNameError: with close ids when none is found.
+        """
+        return self._by_id(source_id, Source, "source", (s.id for s in self.sources))
+
+    def engine(self, engine_id: str) -> Engine:
+        """The engine with this id.
+
+        :param engine_id: an engine id.
+        :returns: the engine.
+        :raises UnknownNameError: with close ids when none is found.
+        """
+        return self._by_id(engine_id, Engine, "engine", (e.id for e in self.engines))
+
+    def subject(self, subject_id: str) -> Subject:
+        """The model, variant or plant with exactly this id.
+
+        :param subject_id: an id.
+        :returns: the record.
+        :raises UnknownNameError: when no model, variant or plant has it.
+        """
+        known = (r.id for r in (*self.models, *self.variants, *self.plants))
+        found = self._index.by_id.get(subject_id)
+        if isinstance(found, Model | Variant | Plant):
+            return found
+        raise UnknownNameError("subject", subject_id, close_matches(subject_id, known))
+
+    def _by_id(self, record_id: str, kind: type[R], label: str, known: Iterable[str]) -> R:
+        found = self._index.by_id.get(record_id)
+        if isinstance(found, kind):
+            return found
+        raise UnknownNameError(label, record_id, close_matches(record_id, known))
+
+    # -- related records -------------------------------------------------------------------
+
+    def variants_of(self, model_id: str) -> tuple[Variant, ...]:
+        """The variants of the model with this id, in data order."""
+        return self._index.variants_by_model.get(model_id, ())
+
+    def production_of(self, subject_id: str) -> tuple[ProductionRecord, ...]:
+        """Every production record about the subject with this id, alternatives included."""
+        return self._index.production_by_subject.get(subject_id, ())
+
+    def events_of(self, subject_id: str) -> tuple[Event, ...]:
+        """The events concerning the subject with this id, in date order."""
+        return tuple(
+            sorted(
+                (e for e in self.events if subject_id in e.subjects),
+                key=lambda e: e.date.sort_key,
+            )
+        )
+
+    def conflicts(self) -> tuple[Dispute, ...]:
+        """Every disputed value, each with its competing claims and their citations.
+
+        Conflicting production figures (records linked by ``alternative_to``) come first, as
+        disputes whose claims name their records, followed by the other disputes.
+
+        :returns: the disputes; each has exactly one preferred claim.
+        """
+        alternatives = _grouped(
+            (r for r in self.production if r.alternative_to is not None),
+            lambda r: r.alternative_to or "",
+        )
+        derived = []
+        for record in self.production:
+            rivals = alternatives.get(record.id)
+            if not rivals:
+                continue
+            claims = [
+                Claim(
+                    value=str(r.figure) + ("%" if r.unit.value == "percent" else ""),
+                    preferred=r.preferred,
+                    note=r.note,
+                    record=r.id,
+                    citations=r.citations,
+                )
+                for r in (record, *rivals)
+            ]
+            derived.append(
+                Dispute(
+                    id=record.id,
+                    subject=record.subject,
+                    topic=f"{record.measure.value} {record.period}",
+                    claims=claims,
+                )
+            )
+        return (*derived, *self.disputes)

@@ -1,0 +1,170 @@
+"""The project-wide cattrs converter: plain data (TOML, JSON) to records and back.
+
+One :data:`converter` owns every hook. It is strict where cattrs is lenient by default: a
+string is never turned into a number or the reverse, a table never turns into a list, unknown
+keys are errors. Dates, periods and figures are written in their compact text notations (see
+:doc:`/data-format`), and a citation without quote or locator is written as its bare source id.
+"""
+
+from __future__ import annotations
+
+import enum
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.v import format_exception
+
+from .dates import PartialDate, Period
+from .errors import InvalidDateError, InvalidFigureError, InvalidPeriodError
+from .figures import Figure
+from .records import Citation
+
+__all__ = ["converter", "describe_error"]
+
+
+class WrongTypeError(TypeError):
+    """A value of the wrong JSON/TOML type: its message names what was expected and found."""
+
+
+def _expect(value: object, kind: type | tuple[type, ...], what: str) -> None:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+        raise WrongTypeError(f"expected {what}, found {type(value).__name__} {value!r}")
+
+
+def _structure_str(value: object, _: type) -> str:
+    _expect(value, str, "a string")
+    return typing.cast(str, value)
+
+
+def _structure_int(value: object, _: type) -> int:
+    _expect(value, int, "an integer")
+    return typing.cast(int, value)
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    _expect(value, bool, "true or false")
+    return typing.cast(bool, value)
+
+
+def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    _expect(value, str, "a string")
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in kind)
+        raise WrongTypeError(f"unknown {kind.__name__} {value!r}; expected one of {allowed}") from None
+
+
+def _structure_date(value: object, _: type) -> PartialDate:
+    _expect(value, str, "a date as text such as '1946-12-04'")
+    return PartialDate.parse(typing.cast(str, value))
+
+
+def _structure_period(value: object, _: type) -> Period:
+    _expect(value, str, "a period as text such as '1946/1956'")
+    return Period.parse(typing.cast(str, value))
+
+
+def _structure_figure(value: object, _: type) -> Figure:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Figure.exact(value)
+    _expect(value, str, "a figure such as '1501', '~600' or '>=15300'")
+    return Figure.parse(typing.cast(str, value))
+
+
+def _is_tuple_of_many(kind: Any) -> bool:
+    args = typing.get_args(kind)
+    return typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook_factory(kind: Any) -> Callable[[object, Any], tuple[Any, ...]]:
+    item_type = typing.get_args(kind)[0]
+    structure_item = converter.get_structure_hook(item_type)
+
+    def structure(value: object, _: Any) -> tuple[Any, ...]:
+        _expect(value, (list, tuple), "a list")
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(typing.cast(list[object], value)):
+            try:
+                items.append(structure_item(item, item_type))
+            except Exception as error:
+                note = IterableValidationNote(f"Structuring {kind} @ index {index}", index, item_type)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+        return tuple(items)
+
+    return structure
+
+
+def _structure_citation(value: object, _: type) -> Citation:
+    if isinstance(value, str):
+        return Citation(source=value)
+    _expect(value, dict, "a source id or a table {source, quote, locator}")
+    return _structure_citation_table(value, Citation)
+
+
+def _unstructure_citation(citation: Citation) -> object:
+    if citation.quote is None and citation.locator is None:
+        return citation.source
+    return _unstructure_citation_table(citation)
+
+
+converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+"""The one converter of the project. ``converter.structure(data, Model)`` builds a record from
+plain data; ``converter.unstructure(record)`` turns it back into plain data."""
+
+converter.register_structure_hook_func(lambda t: t is str, _structure_str)
+converter.register_structure_hook_func(lambda t: t is int, _structure_int)
+converter.register_structure_hook_func(lambda t: t is bool, _structure_bool)
+# Registered after str: the latest registration is tried first, so StrEnums land here.
+converter.register_structure_hook_func(
+    lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+)
+converter.register_structure_hook(PartialDate, _structure_date)
+converter.register_structure_hook(Period, _structure_period)
+converter.register_structure_hook(Figure, _structure_figure)
+for _kind in (PartialDate, Period, Figure):
+    converter.register_unstructure_hook(_kind, str)
+converter.register_structure_hook_factory(_is_tuple_of_many, _tuple_hook_factory)
+_structure_citation_table = make_dict_structure_fn(
+    Citation, converter, _cattrs_forbid_extra_keys=True
+)
+_unstructure_citation_table = make_dict_unstructure_fn(
+    Citation, converter, _cattrs_omit_if_default=True
+)
+converter.register_structure_hook(Citation, _structure_citation)
+converter.register_unstructure_hook(Citation, _unstructure_citation)
+
+_OWN_ERRORS = (WrongTypeError, InvalidDateError, InvalidPeriodError, InvalidFigureError)
+
+
+def _format_exception(error: BaseException, kind: type | None) -> str:
+    if isinstance(error, _OWN_ERRORS):
+        return str(error)
+    if isinstance(error, KeyError):
+        return "required field missing"
+    if isinstance(error, cattrs.ForbiddenExtraKeysError):
+        names = ", ".join(repr(name) for name in sorted(error.extra_fields))
+        return f"unknown field {names}"
+    return format_exception(error, kind)
+
+
+def describe_error(error: BaseException, path: str) -> list[tuple[str, str]]:
+    """Turn a structuring error into ``(field path, message)`` pairs, one per problem.
+
+    :param error: what :meth:`converter.structure <cattrs.Converter.structure>` raised.
+    :param path: the path of the structured value, e.g. ``"models"``.
+    :returns: pairs such as ``("models[3].production", "invalid period '1946/13'…")``.
+    """
+    pairs = []
+    for line in cattrs.transform_error(error, path, _format_exception):
+        message, _, where = line.rpartition(" @ ")
+        pairs.append((where, message))
+    return pairs

@@ -1,0 +1,197 @@
+"""Counts as the sources give them: exact, approximate, bounded or a range."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Self
+
+import attrs
+
+from .errors import InvalidFigureError
+
+__all__ = ["Figure"]
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
+_FIGURE_RE = re.compile(
+    rf"(?P<approx>[~≈])?\s*(?P<bound>>=|<=|≥|≤)?\s*(?P<low>{_NUMBER})"
+    rf"(?:\s*[-–]\s*(?P<high>{_NUMBER}))?"
+)
+
+
+@attrs.frozen
+class Figure:
+    """A non-negative count known exactly, approximately, as a bound or as a range.
+
+    ``low`` and ``high`` are the smallest and largest values the count may take, ``high`` being
+    ``None`` when there is no upper bound. ``approximate`` marks a figure given as "around" or
+    "about" a value.
+
+    >>> str(Figure.exact(1501)), str(Figure.approx(600)), str(Figure.at_least(15300))
+    ('1,501', '≈600', '≥15,300')
+    >>> str(Figure.between(216_000, 248_000)), str(Figure.at_most(1000))
+    ('216,000–248,000', '≤1,000')
+
+    Adding figures keeps the bounds honest: bounds add, an unbounded side stays unbounded and
+    anything approximate makes the sum approximate.
+
+    >>> str(Figure.exact(1501) + Figure.exact(4808))
+    '6,309'
+    >>> str(Figure.at_least(15300) + Figure.exact(700)), str(Figure.approx(600) + Figure.exact(1))
+    ('≥16,000', '≈601')
+
+    :param low: the smallest value, at least 0.
+    :param high: the largest value, not below ``low``; ``None`` when unbounded.
+    :param approximate: whether the value is an approximation.
+    :raises InvalidFigureError: when a bound is negative or ``high < low``.
+    """
+
+    low: int = attrs.field(validator=attrs.validators.instance_of(int))
+    high: int | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.instance_of(int))
+    )
+    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.low, bool) or isinstance(self.high, bool):
+            raise InvalidFigureError(f"a figure's bounds are integers, not {self.low!r}")
+        if self.low < 0:
+            raise InvalidFigureError(f"a figure cannot be negative: low={self.low}")
+        if self.high is not None and self.high < self.low:
+            raise InvalidFigureError(f"a figure's high {self.high} is below its low {self.low}")
+
+    @classmethod
+    def exact(cls, value: int) -> Self:
+        """A count known exactly: "1,501 were built"."""
+        return cls(value, value)
+
+    @classmethod
+    def approx(cls, value: int) -> Self:
+        """A count given approximately: "around 600"."""
+        return cls(value, value, approximate=True)
+
+    @classmethod
+    def at_least(cls, value: int) -> Self:
+        """A lower bound: "over 15,300"."""
+        return cls(value, None)
+
+    @classmethod
+    def at_most(cls, value: int) -> Self:
+        """An upper bound: "fewer than 1,000"."""
+        return cls(0, value)
+
+    @classmethod
+    def between(cls, low: int, high: int) -> Self:
+        """A range: "216,000 to 248,000".
+
+        :raises InvalidFigureError: when ``high < low``.
+        """
+        return cls(low, high)
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read the notation of the data files and of :meth:`__str__`.
+
+        ``"1501"``/``"1,501"`` exact, ``"~600"``/``"≈600"`` approximate, ``">=15300"``/``"≥15,300"``
+        lower bound, ``"<=1000"``/``"≤1,000"`` upper bound, ``"216000-248000"`` range.
+
+        :param text: the figure.
+        :returns: the figure.
+        :raises InvalidFigureError: when the text is not such a figure, quoting it.
+
+        >>> Figure.parse("≥15,300") == Figure.at_least(15300)
+        True
+        >>> Figure.parse("many")
+        Traceback (most recent call last):
+          ...
+        moskvitch.errors.InvalidFigureError: invalid figure 'many': expected e.g. '1501', '~600', '>=15300', '<=1000' or '216000-248000'
+        """
+        match = _FIGURE_RE.fullmatch(text.strip()) if isinstance(text, str) else None
+        if match is None:
+            raise InvalidFigureError(
+                f"invalid figure {text!r}: expected e.g. '1501', '~600', '>=15300', '<=1000'"
+                " or '216000-248000'"
+            )
+        low = int(match["low"].replace(",", ""))
+        high = None if match["high"] is None else int(match["high"].replace(",", ""))
+        bound = match["bound"]
+        if bound is not None and high is not None:
+            raise InvalidFigureError(f"invalid figure {text!r}: a range cannot also be a bound")
+        approximate = match["approx"] is not None
+        try:
+            if bound in (">=", "≥"):
+                return cls(low, None, approximate)
+            if bound in ("<=", "≤"):
+                return cls(0, low, approximate)
+            return cls(low, low if high is None else high, approximate)
+        except InvalidFigureError as error:
+            raise InvalidFigureError(f"invalid figure {text!r}: {error}") from None
+
+    @property
+    def kind(self) -> str:
+        """``"exact"``, ``"approximate"``, ``"at least"``, ``"at most"`` or ``"range"``."""
+        if self.high is None:
+            return "at least"
+        if self.low == self.high:
+            return "approximate" if self.approximate else "exact"
+        return "at most" if self.low == 0 else "range"
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether the count is known exactly."""
+        return self.kind == "exact"
+
+    def __str__(self) -> str:
+        prefix = "≈" if self.approximate else ""
+        if self.high is None:
+            return f"{prefix}≥{self.low:,}"
+        if self.low == self.high:
+            return f"{prefix}{self.low:,}"
+        if self.low == 0:
+            return f"{prefix}≤{self.high:,}"
+        return f"{prefix}{self.low:,}–{self.high:,}"
+
+    def __add__(self, other: object) -> Figure:
+        if not isinstance(other, Figure):
+            return NotImplemented
+        high = None if self.high is None or other.high is None else self.high + other.high
+        return Figure(self.low + other.low, high, self.approximate or other.approximate)
+
+    def __radd__(self, other: object) -> Figure:
+        # Lets the built-in sum() start from 0.
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        return NotImplemented
+
+    def contains(self, other: Figure) -> bool:
+        """Whether every value ``other`` allows is also allowed by this figure.
+
+        >>> Figure.between(10, 20).contains(Figure.exact(15)), Figure.exact(5).contains(Figure.at_least(5))
+        (True, False)
+        """
+        if other.low < self.low:
+            return False
+        if self.high is None:
+            return True
+        return other.high is not None and other.high <= self.high
+
+    @classmethod
+    def envelope(cls, figures: Iterable[Figure]) -> Figure:
+        """The smallest figure containing all of ``figures``: the range across competing claims.
+
+        :param figures: at least one figure.
+        :returns: the envelope, approximate when any input is.
+        :raises ValueError: when ``figures`` is empty.
+
+        >>> str(Figure.envelope([Figure.exact(247_439), Figure.at_least(200_000)]))
+        '≥200,000'
+        """
+        items = list(figures)
+        if not items:
+            raise ValueError("the envelope of no figures is undefined")
+        highs = [f.high for f in items]
+        return Figure(
+            min(f.low for f in items),
+            None if None in highs else max(h for h in highs if h is not None),
+            any(f.approximate for f in items),
+        )

@@ -1,0 +1,47 @@
+"""Forgiving name keys: how ``"Москвич-412"``, ``"moskvitch 412"`` and ``"412"`` become one key."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = ["close_matches", "name_key"]
+
+# Every spelling of the brand the sources use, Cyrillic included; the brand carries no
+# information inside a catalog of one brand, so it is dropped from keys.
+_BRAND_RE = re.compile(r"moskvit[cs]h|moskvi[cč]h?|moskvič|moskwitsch|moskvitš|москвич")
+_SEPARATORS_RE = re.compile(r"[\s\-‐‑‒–—_.,/'\"«»“”()]+")
+
+
+def name_key(name: str) -> str:
+    """The look-up key of a name: case, spacing, hyphens and brand spelling ignored.
+
+    :param name: any name or alias.
+    :returns: the key; empty when the name is only the brand.
+
+    >>> name_key("Москвич-412") == name_key("moskvitch 412") == name_key("412")
+    True
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = _BRAND_RE.sub(" ", text)
+    return _SEPARATORS_RE.sub("", text)
+
+
+def close_matches(name: str, names: Iterable[str], limit: int = 3) -> list[str]:
+    """The names among ``names`` closest to ``name``, best first, compared by key.
+
+    :param name: what was asked for.
+    :param names: the known names.
+    :param limit: at most this many.
+    :returns: up to ``limit`` names.
+    """
+    by_key: dict[str, str] = {}
+    for known in names:
+        by_key.setdefault(name_key(known), known)
+    key = name_key(name)
+    matches = difflib.get_close_matches(key, list(by_key), n=limit, cutoff=0.5)
+    if not matches and key:
+        matches = [k for k in by_key if key in k or (k and k in key)][:limit]
+    return [by_key[m] for m in matches]

@@ -1,0 +1,504 @@
+"""The records of the catalog: sources, engines, models, variants, plants, events and figures.
+
+Every record is a frozen, slotted attrs class. Collections are tuples; references between
+records are ids (strings) that :class:`moskvitch.Catalog` checks and resolves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import TypeVar
+
+import attrs
+
+from .dates import PartialDate, Period
+from .figures import Figure
+
+__all__ = [
+    "BodyStyle",
+    "Citation",
+    "Claim",
+    "Dispute",
+    "Engine",
+    "Event",
+    "EventKind",
+    "Fuel",
+    "Layout",
+    "Link",
+    "Measure",
+    "Model",
+    "ModelKind",
+    "Ownership",
+    "Plant",
+    "PlantName",
+    "ProductionRecord",
+    "Relation",
+    "Source",
+    "Unit",
+    "Variant",
+]
+
+T = TypeVar("T")
+
+
+def _tuple(items: Iterable[T]) -> tuple[T, ...]:
+    """Freeze an iterable into a tuple, refusing a bare string (it would split into letters)."""
+    if isinstance(items, str | bytes):
+        raise TypeError(f"expected a sequence, not a single string: {items!r}")
+    return tuple(items)
+
+
+class ModelKind(StrEnum):
+    """What sort of car a :class:`Model` is."""
+
+    PRODUCTION = "production"
+    """A car built in series under the Moskvich (or KIM) name."""
+    PROTOTYPE = "prototype"
+    """A car built in a handful for testing or show."""
+    RACER = "racer"
+    """A competition car."""
+    FOREIGN_ORIGIN = "foreign-origin"
+    """A foreign design that a Moskvich model was derived from or rebadged from."""
+    LICENSED_BUILD = "licensed-build"
+    """A Moskvich design built under licence by another plant or brand."""
+    REBADGE = "rebadge"
+    """A foreign design sold under the Moskvich name."""
+
+
+class BodyStyle(StrEnum):
+    """A car body style."""
+
+    SEDAN = "sedan"
+    HATCHBACK = "hatchback"
+    LIFTBACK = "liftback"
+    WAGON = "wagon"
+    CABRIOLET = "cabriolet"
+    PHAETON = "phaeton"
+    PICKUP = "pickup"
+    VAN = "van"
+    COUPE = "coupe"
+    CROSSOVER = "crossover"
+    SUV = "suv"
+
+
+class Layout(StrEnum):
+    """Where the engine sits and which wheels it drives."""
+
+    FR = "fr"
+    """Front engine, rear-wheel drive."""
+    FF = "ff"
+    """Front engine, front-wheel drive."""
+    FOUR_WD = "4wd"
+    """Four-wheel drive."""
+    AWD = "awd"
+    """All-wheel drive."""
+
+
+class Fuel(StrEnum):
+    """What an :class:`Engine` runs on."""
+
+    PETROL = "petrol"
+    DIESEL = "diesel"
+    ELECTRIC = "electric"
+
+
+class Relation(StrEnum):
+    """How a model relates to the target of a :class:`Link`; read "model *is relation* target"."""
+
+    SUCCESSOR_OF = "successor-of"
+    """The model replaced the target in production."""
+    DERIVED_FROM = "derived-from"
+    """The model was based on, copied or developed from the target's design."""
+    REBADGE_OF = "rebadge-of"
+    """The model is the target sold under another name."""
+    LICENSED_BUILD_OF = "licensed-build-of"
+    """The model is the target built under licence elsewhere."""
+    ENGINE_FROM = "engine-from"
+    """The model's engine was copied or derived from the target's."""
+
+
+class EventKind(StrEnum):
+    """What sort of thing happened in an :class:`Event`."""
+
+    FOUNDING = "founding"
+    RENAMING = "renaming"
+    PRODUCTION_START = "production-start"
+    PRODUCTION_END = "production-end"
+    PROTOTYPE = "prototype"
+    APPROVAL = "approval"
+    MILESTONE = "milestone"
+    OWNERSHIP_CHANGE = "ownership-change"
+    RECONSTRUCTION = "reconstruction"
+    BANKRUPTCY = "bankruptcy"
+    AWARD = "award"
+    EVACUATION = "evacuation"
+    RELAUNCH = "relaunch"
+    LAUNCH = "launch"
+    CERTIFICATION = "certification"
+    SALES_REPORT = "sales-report"
+    EXPORT = "export"
+    PLAN = "plan"
+    """An announced intention: what was planned, not what happened."""
+    OTHER = "other"
+
+
+class Measure(StrEnum):
+    """What a :class:`ProductionRecord` counts. Different measures are never added together."""
+
+    BUILT = "built"
+    SOLD = "sold"
+    EXPORTED = "exported"
+    SHIPPED = "shipped"
+    """Shipped to dealers."""
+    PLANNED = "planned"
+    """A planned target, never an actual count."""
+
+
+class Unit(StrEnum):
+    """The unit of a :class:`ProductionRecord`'s figure."""
+
+    VEHICLES = "vehicles"
+    PERCENT = "percent"
+    """A share of output, e.g. the share exported."""
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A document that records cite.
+
+    :param id: a slug such as ``"ref-14"`` or ``"seed-000"``.
+    :param title: the document's title.
+    :param publisher: the site, outlet or publisher, when known.
+    :param date: the publication date, when known.
+    :param url: the address, when the source gives one.
+    """
+
+    id: str
+    title: str
+    publisher: str | None = None
+    date: PartialDate | None = None
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """A pointer from a record to the :class:`Source` that supports it.
+
+    :param source: the source's id.
+    :param quote: a short verbatim excerpt of the source supporting the record.
+    :param locator: where in the source, e.g. a section or page.
+    """
+
+    source: str
+    quote: str | None = None
+    locator: str | None = None
+
+
+_Citations = tuple[Citation, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Engine:
+    """An engine or electric motor fitted to one or more models.
+
+    :param id: a slug such as ``"uzam-412"``.
+    :param designation: the engine's name or type designation.
+    :param displacement_cc: the swept volume in cubic centimetres, when a source states it.
+    :param power_hp: the rated power in horsepower.
+    :param fuel: petrol, diesel or electric.
+    :param cylinders: the number of cylinders.
+    :param note: anything a reader should know, such as a disputed value.
+    :param citations: the sources.
+    """
+
+    id: str
+    designation: str
+    displacement_cc: int | None = None
+    power_hp: int | None = None
+    fuel: Fuel | None = None
+    cylinders: int | None = None
+    note: str | None = None
+    citations: _Citations = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """A typed lineage edge from a model to another: "model *relation* target".
+
+    :param target: the other model's id.
+    :param relation: how the two relate.
+    :param citations: the sources for this link.
+    """
+
+    target: str
+    relation: Relation
+    citations: _Citations = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Model:
+    """A car model: a Moskvich, a KIM, or a foreign design in the lineage.
+
+    :param id: a slug such as ``"moskvich-412"``.
+    :param name: the display name.
+    :param make: the brand, e.g. ``"Moskvich"``, ``"Opel"``.
+    :param kind: what sort of model this is.
+    :param aliases: other names, spellings and export names, Cyrillic included.
+    :param body_style: the main body style.
+    :param layout: the drivetrain layout.
+    :param engines: the ids of the engines fitted.
+    :param production: the preferred production span; disputed spans are in
+        :meth:`Catalog.conflicts`.
+    :param plants: the ids of the plants that built it.
+    :param lineage: typed links to the models it came from.
+    :param note: anything a reader should know.
+    :param citations: the sources.
+    """
+
+    id: str
+    name: str
+    make: str
+    kind: ModelKind
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    body_style: BodyStyle | None = None
+    layout: Layout | None = None
+    engines: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    production: Period | None = None
+    plants: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    lineage: tuple[Link, ...] = attrs.field(default=(), converter=_tuple)
+    note: str | None = None
+    citations: _Citations = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The display name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+@attrs.frozen(kw_only=True)
+class Variant:
+    """A body or equipment variant of a model: the 420A cabriolet of the 400, the 3e of the 3.
+
+    :param id: a slug such as ``"moskvich-3e"``.
+    :param model: the id of the model it is a variant of.
+    :param name: the display name.
+    :param aliases: other names.
+    :param body_style: its body style.
+    :param production: its production span, when cited.
+    :param note: anything a reader should know.
+    :param citations: the sources.
+    """
+
+    id: str
+    model: str
+    name: str
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    body_style: BodyStyle | None = None
+    production: Period | None = None
+    note: str | None = None
+    citations: _Citations = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The display name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+@attrs.frozen(kw_only=True)
+class PlantName:
+    """A name a plant carried during a period.
+
+    :param name: the name.
+    :param period: when it carried the name.
+    :param citations: the sources.
+    """
+
+    name: str
+    period: Period
+    citations: _Citations = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Ownership:
+    """An owner or operator of a plant during a period.
+
+    :param owner: who owned or ran it.
+    :param period: when.
+    :param stake_percent: the share held, when a source states it.
+    :param citations: the sources.
+    """
+
+    owner: str
+    period: Period
+    stake_percent: int | None = None
+    citations: _Citations = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Plant:
+    """A factory that built Moskvich cars, or a site in their history.
+
+    :param id: a slug such as ``"moscow"``.
+    :param name: the best-known name.
+    :param city: the city.
+    :param country: the country, by today's name.
+    :param names: the names it carried over time.
+    :param owners: its owners or operators over time.
+    :param note: anything a reader should know.
+    :param citations: the sources.
+    """
+
+    id: str
+    name: str
+    city: str
+    country: str
+    names: tuple[PlantName, ...] = attrs.field(default=(), converter=_tuple)
+    owners: tuple[Ownership, ...] = attrs.field(default=(), converter=_tuple)
+    note: str | None = None
+    citations: _Citations = attrs.field(default=(), converter=_tuple)
+
+    def name_on(self, date: PartialDate | str | int) -> str | None:
+        """The name the plant carried on ``date``.
+
+        When a year-precise date falls in a year of renaming, the name taken that year wins.
+
+        :param date: a :class:`PartialDate`, its ISO text, or a year.
+        :returns: the name, or ``None`` when no recorded name covers the date.
+        :raises InvalidDateError: when given text that is not a date.
+        """
+        names = _current(self.names, _as_partial(date))
+        return names[-1].name if names else None
+
+    def owners_on(self, date: PartialDate | str | int) -> tuple[Ownership, ...]:
+        """The owners or operators recorded for ``date``, earliest first.
+
+        :param date: a :class:`PartialDate`, its ISO text, or a year.
+        :returns: every ownership whose period covers the date.
+        :raises InvalidDateError: when given text that is not a date.
+        """
+        return tuple(_current(self.owners, _as_partial(date)))
+
+
+def _as_partial(date: PartialDate | str | int) -> PartialDate:
+    if isinstance(date, PartialDate):
+        return date
+    if isinstance(date, int) and not isinstance(date, bool):
+        return PartialDate(date)
+    return PartialDate.parse(date)  # type: ignore[arg-type]
+
+
+_Dated = TypeVar("_Dated", PlantName, Ownership)
+
+
+def _current(entries: Iterable[_Dated], date: PartialDate) -> list[_Dated]:
+    """The entries whose period covers ``date``, ordered by start; exact containment first."""
+    contained = [e for e in entries if e.period.contains(date)]
+    if not contained:
+        span = Period(date, date)
+        contained = [e for e in entries if e.period.overlaps(span)]
+    return sorted(contained, key=lambda e: e.period.earliest())
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """A dated event in the brand's history.
+
+    :param id: a slug such as ``"1946-first-moskvich-400"``.
+    :param date: when it happened (or, for a plan, when it was announced).
+    :param kind: what sort of event.
+    :param summary: one sentence.
+    :param subjects: the ids of the models, variants or plants it concerns.
+    :param note: anything a reader should know.
+    :param citations: the sources.
+    """
+
+    id: str
+    date: PartialDate
+    kind: EventKind
+    summary: str
+    subjects: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    note: str | None = None
+    citations: _Citations = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class ProductionRecord:
+    """A production, sales, export or planned figure, as one source states it.
+
+    Competing claims about the same quantity are separate records: the preferred one has
+    ``alternative_to=None`` and a ``note`` saying why it is preferred; each other one names the
+    preferred record in ``alternative_to``.
+
+    :param id: a slug such as ``"moskvich-400-built-1947"``.
+    :param subject: the id of the model, variant or plant (for plant- or brand-wide figures).
+    :param period: the span or single year the figure covers.
+    :param figure: the count.
+    :param measure: what is counted.
+    :param unit: vehicles, or a percentage share.
+    :param plant: the id of the plant, when the figure is for one plant.
+    :param alternative_to: the id of the preferred record this one competes with.
+    :param note: why preferred, or how this claim differs.
+    :param citations: the sources.
+    """
+
+    id: str
+    subject: str
+    period: Period
+    figure: Figure
+    measure: Measure
+    unit: Unit = Unit.VEHICLES
+    plant: str | None = None
+    alternative_to: str | None = None
+    note: str | None = None
+    citations: _Citations = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def preferred(self) -> bool:
+        """Whether this is the preferred claim (it competes with no other as an alternative)."""
+        return self.alternative_to is None
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """One side of a :class:`Dispute`.
+
+    :param value: the claimed value, as the source words it.
+    :param preferred: whether this is the claim the catalog uses.
+    :param note: for the preferred claim, why it is preferred.
+    :param record: the production record's id, when the claim is a production figure.
+    :param citations: the sources making the claim.
+    """
+
+    value: str
+    preferred: bool = False
+    note: str | None = None
+    record: str | None = None
+    citations: _Citations = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Dispute:
+    """Sources that disagree about one value, each claim kept with its citations.
+
+    :param id: a slug such as ``"moskvich-400-engine-displacement"``.
+    :param subject: the id of the record the dispute is about.
+    :param topic: what is disputed, e.g. ``"engine displacement"``.
+    :param claims: the competing claims; exactly one is preferred.
+    """
+
+    id: str
+    subject: str
+    topic: str
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def preferred_claim(self) -> Claim:
+        """The claim marked preferred.
+
+        :raises LookupError: when none is (a catalog never holds such a dispute).
+        """
+        for claim in self.claims:
+            if claim.preferred:
+                return claim
+        raise LookupError(f"dispute {self.id!r} has no preferred claim")
