@@ -19,6 +19,7 @@ from .records import (
     Plant,
     ProductionRecord,
     Source,
+    Unit,
     Variant,
     _tuple,
 )
@@ -37,7 +38,7 @@ class _Index:
     models: Mapping[str, Model]
     variants: Mapping[str, Variant]
     plants: Mapping[str, Plant]
-    by_id: Mapping[str, object]
+    by_id: Mapping[str, Source | Engine | Subject]
     production_by_subject: Mapping[str, tuple[ProductionRecord, ...]]
     variants_by_model: Mapping[str, tuple[Variant, ...]]
 
@@ -101,15 +102,13 @@ class Catalog:
         found = problems(self)
         if found:
             raise DataError(found)
-        by_id: dict[str, object] = {}
+        by_id: dict[str, Source | Engine | Subject] = {}
         for group in (self.sources, self.engines, self.plants, self.variants, self.models):
             by_id.update((record.id, record) for record in group)
         index = _Index(
             models=_keyed(self.models, lambda m: (m.id, *m.names)),
             variants=_keyed(self.variants, lambda v: (v.id, *v.names)),
-            plants=_keyed(
-                self.plants, lambda p: (p.id, p.name, *(n.name for n in p.names))
-            ),
+            plants=_keyed(self.plants, lambda p: (p.id, p.name, *(n.name for n in p.names))),
             by_id=by_id,
             production_by_subject=_grouped(self.production, lambda r: r.subject),
             variants_by_model=_grouped(self.variants, lambda v: v.model),
@@ -144,9 +143,7 @@ class Catalog:
         :returns: the variant.
         :raises UnknownNameError: with close matches when none is found.
         """
-        return self._lookup(
-            "variant", self._index.variants, name, (v.name for v in self.variants)
-        )
+        return self._lookup("variant", self._index.variants, name, (v.name for v in self.variants))
 
     def plant(self, name: str) -> Plant:
         """The plant with this id or any name it carried (forgiving as :meth:`model`).
@@ -172,8 +169,11 @@ class Catalog:
             found := self._index.by_id[name], Model | Variant | Plant
         ):
             return found
-        known = [r.name for r in (*self.models, *self.variants, *self.plants)]
+        known = [r.name for r in self._subjects()]
         raise UnknownNameError("model, variant or plant", name, close_matches(name, known))
+
+    def _subjects(self) -> list[Subject]:
+        return [*self.models, *self.variants, *self.plants]
 
     def _lookup(self, kind: str, index: Mapping[str, R], name: str, known: Iterable[str]) -> R:
         if not isinstance(name, str):
@@ -210,7 +210,7 @@ class Catalog:
         :returns: the record.
         :raises UnknownNameError: when no model, variant or plant has it.
         """
-        known = (r.id for r in (*self.models, *self.variants, *self.plants))
+        known = (r.id for r in self._subjects())
         found = self._index.by_id.get(subject_id)
         if isinstance(found, Model | Variant | Plant):
             return found
@@ -260,7 +260,7 @@ class Catalog:
                 continue
             claims = [
                 Claim(
-                    value=str(r.figure) + ("%" if r.unit.value == "percent" else ""),
+                    value=str(r.figure) + ("%" if r.unit is Unit.PERCENT else ""),
                     preferred=r.preferred,
                     note=r.note,
                     record=r.id,

@@ -48,7 +48,10 @@ def _parser() -> argparse.ArgumentParser:
         prog="moskvitch", description="Cited data about the Moskvitch car brand."
     )
     parser.add_argument(
-        "--data", metavar="PATH", default=None, help="read this data directory instead of the shipped data"
+        "--data",
+        metavar="PATH",
+        default=None,
+        help="read this data directory instead of the shipped data",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     stats = commands.add_parser("stats", help="count the records of each kind and the conflicts")

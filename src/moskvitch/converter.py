@@ -56,7 +56,9 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
         return kind(value)
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in kind)
-        raise WrongTypeError(f"unknown {kind.__name__} {value!r}; expected one of {allowed}") from None
+        raise WrongTypeError(
+            f"unknown {kind.__name__} {value!r}; expected one of {allowed}"
+        ) from None
 
 
 def _structure_date(value: object, _: type) -> PartialDate:
@@ -93,7 +95,9 @@ def _tuple_hook_factory(kind: Any) -> Callable[[object, Any], tuple[Any, ...]]:
             try:
                 items.append(structure_item(item, item_type))
             except Exception as error:
-                note = IterableValidationNote(f"Structuring {kind} @ index {index}", index, item_type)
+                note = IterableValidationNote(
+                    f"Structuring {kind} @ index {index}", index, item_type
+                )
                 error.__notes__ = [*getattr(error, "__notes__", []), note]
                 errors.append(error)
         if errors:
@@ -107,7 +111,7 @@ def _structure_citation(value: object, _: type) -> Citation:
     if isinstance(value, str):
         return Citation(source=value)
     _expect(value, dict, "a source id or a table {source, quote, locator}")
-    return _structure_citation_table(value, Citation)
+    return _structure_citation_table(typing.cast(dict[str, Any], value), Citation)
 
 
 def _unstructure_citation(citation: Citation) -> object:
@@ -120,13 +124,11 @@ converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
 """The one converter of the project. ``converter.structure(data, Model)`` builds a record from
 plain data; ``converter.unstructure(record)`` turns it back into plain data."""
 
-converter.register_structure_hook_func(lambda t: t is str, _structure_str)
-converter.register_structure_hook_func(lambda t: t is int, _structure_int)
-converter.register_structure_hook_func(lambda t: t is bool, _structure_bool)
-# Registered after str: the latest registration is tried first, so StrEnums land here.
-converter.register_structure_hook_func(
-    lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
-)
+converter.register_structure_hook(str, _structure_str)
+converter.register_structure_hook(int, _structure_int)
+converter.register_structure_hook(bool, _structure_bool)
+# Class hooks dispatch along the MRO, where StrEnum comes before str: enums never reach _structure_str.
+converter.register_structure_hook(enum.StrEnum, _structure_enum)
 converter.register_structure_hook(PartialDate, _structure_date)
 converter.register_structure_hook(Period, _structure_period)
 converter.register_structure_hook(Figure, _structure_figure)

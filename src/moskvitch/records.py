@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -42,8 +42,12 @@ __all__ = [
 T = TypeVar("T")
 
 
-def _tuple(items: Iterable[T]) -> tuple[T, ...]:
-    """Freeze an iterable into a tuple, refusing a bare string (it would split into letters)."""
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """Freeze an iterable into a tuple, refusing a bare string (it would split into letters).
+
+    Typed with ``Any`` because the attrs mypy plugin cannot solve a generic converter; the
+    fields it converts keep their precise ``tuple[X, ...]`` annotations.
+    """
     if isinstance(items, str | bytes):
         raise TypeError(f"expected a sequence, not a single string: {items!r}")
     return tuple(items)

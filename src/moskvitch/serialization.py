@@ -43,13 +43,15 @@ def from_dict(data: Any, *, file: str = "") -> Catalog:
     :raises DataError: listing every problem, when the data is malformed or inconsistent.
     """
     if not isinstance(data, dict):
-        raise DataError([Problem(file, "", f"expected a table of collections, found "
-                                 f"{type(data).__name__}")])
+        raise DataError(
+            [Problem(file, "", f"expected a table of collections, found {type(data).__name__}")]
+        )
     try:
         catalog: Catalog = converter.structure(data, Catalog)
     except BaseValidationError as error:
-        raise DataError(Problem(file, path, message) for path, message in
-                        describe_error(error, "$")) from None
+        raise DataError(
+            Problem(file, path, message) for path, message in describe_error(error, "$")
+        ) from None
     except DataError as error:
         raise DataError(Problem(file, p.path, p.message) for p in error.problems) from None
     return catalog

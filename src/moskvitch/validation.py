@@ -7,7 +7,6 @@ run rather than one error per edit.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -33,8 +32,10 @@ R = TypeVar("R", bound=_Record)
 
 def record_path(collection: str, index: int, record_id: object) -> str:
     """The path of one record in messages: ``models[3] (moskvich-400)``."""
-    return f"{collection}[{index}] ({record_id})" if isinstance(record_id, str) else (
-        f"{collection}[{index}]"
+    return (
+        f"{collection}[{index}] ({record_id})"
+        if isinstance(record_id, str)
+        else (f"{collection}[{index}]")
     )
 
 
@@ -87,9 +88,9 @@ class _Checker:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _citations(self, where: str, citations: Sequence[Citation], required: bool) -> Iterator[
-        Problem
-    ]:
+    def _citations(
+        self, where: str, citations: Sequence[Citation], required: bool
+    ) -> Iterator[Problem]:
         if required and not citations:
             yield Problem("", f"{where}.citations", "no citation: every record cites a source")
         for index, citation in enumerate(citations):
@@ -250,7 +251,7 @@ class _Checker:
                 )
             if record.id in challenged and not record.note:
                 yield Problem(
-                    "", f"{where}.note", "a preferred claim with alternatives needs a note saying why"
+                    "", f"{where}.note", "a preferred claim with rivals needs a note saying why"
                 )
             if record.alternative_to is not None:
                 yield from self._alternative(where, record.id, record.alternative_to)

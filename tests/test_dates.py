@@ -1,0 +1,119 @@
+import datetime
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from moskvitch import InvalidDateError, InvalidPeriodError, PartialDate, Period
+from moskvitch.testing import partial_dates, periods
+
+
+@given(partial_dates())
+def test_parse_inverts_str(date: PartialDate) -> None:
+    assert PartialDate.parse(str(date)) == date
+
+
+@given(partial_dates(), partial_dates())
+def test_order_agrees_with_calendar(a: PartialDate, b: PartialDate) -> None:
+    if a < b:
+        assert a.earliest() <= b.earliest()
+    if a.latest() < b.earliest():
+        assert a < b
+    assert (a < b) + (a == b) + (a > b) == 1
+
+
+@given(partial_dates(), partial_dates(), partial_dates())
+def test_order_is_transitive(a: PartialDate, b: PartialDate, c: PartialDate) -> None:
+    if a <= b and b <= c:
+        assert a <= c
+
+
+@given(partial_dates())
+def test_earliest_never_after_latest(date: PartialDate) -> None:
+    assert date.earliest() <= date.latest()
+    assert date.earliest().year == date.latest().year == date.year
+
+
+def test_less_precise_date_sorts_first() -> None:
+    assert PartialDate(1946) < PartialDate(1946, 1) < PartialDate(1946, 1, 1) < PartialDate(1946, 2)
+
+
+@pytest.mark.parametrize("text", ["1946-13", "1946-02-30", "46", "", "1946-1", "1946/12", "0000"])
+def test_bad_dates_raise_value_error_quoting_the_text(text: str) -> None:
+    with pytest.raises(ValueError, match=repr(text).replace("/", ".")) as info:
+        PartialDate.parse(text)
+    assert isinstance(info.value, InvalidDateError)
+
+
+def test_non_text_date_is_rejected() -> None:
+    with pytest.raises(InvalidDateError, match="1946"):
+        PartialDate.parse(1946)  # type: ignore[arg-type]
+
+
+def test_day_without_month_is_rejected() -> None:
+    with pytest.raises(InvalidDateError, match="a day needs a month"):
+        PartialDate(1946, None, 4)
+
+
+def test_dates_are_frozen() -> None:
+    date = PartialDate(1946)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        date.year = 1947  # type: ignore[misc]
+
+
+@given(periods())
+def test_period_parse_inverts_str(period: Period) -> None:
+    assert Period.parse(str(period)) == period
+
+
+@given(periods(), periods())
+def test_overlap_is_symmetric(a: Period, b: Period) -> None:
+    assert a.overlaps(b) == b.overlaps(a)
+
+
+@given(periods(open_ends=False), st.integers(1800, 2200))
+def test_years_agree_with_covers_year(period: Period, year: int) -> None:
+    assert (year in period.years) == period.covers_year(year) == (year in period)
+
+
+@given(periods(), partial_dates())
+def test_contained_dates_overlap(period: Period, date: PartialDate) -> None:
+    if period.contains(date):
+        assert period.overlaps(Period(date, date))
+
+
+def test_end_before_start_is_rejected() -> None:
+    with pytest.raises(InvalidPeriodError, match="'1956/1946' ends before it starts"):
+        Period.parse("1956/1946")
+    with pytest.raises(ValueError, match="ends before"):
+        Period(PartialDate(1956), PartialDate(1946))
+
+
+def test_same_year_at_different_precision_is_a_valid_period() -> None:
+    period = Period.parse("1946-12/1946")
+    assert period.years == range(1946, 1947)
+
+
+@pytest.mark.parametrize("text", ["", "..", "1946/1950/1960", "1946/19x0", "x"])
+def test_bad_periods_quote_the_text(text: str) -> None:
+    with pytest.raises(InvalidPeriodError, match="invalid period"):
+        Period.parse(text)
+
+
+def test_open_periods() -> None:
+    revival = Period.parse("2022-11/..")
+    assert revival.is_open
+    assert revival.contains("2025-06")
+    assert not revival.contains("2022-10")
+    assert revival.latest() == datetime.date.max
+    with pytest.raises(InvalidPeriodError, match="unbounded"):
+        _ = revival.years
+
+
+def test_year_containment_counts_partial_years() -> None:
+    postwar = Period.parse("1946-12-04/1956")
+    assert 1946 in postwar
+    assert not postwar.contains("1946")
+    assert postwar.contains("1946-12-05")
+    assert not postwar.contains("1946-12")

@@ -1,0 +1,158 @@
+"""Loading data directories: valid data loads, broken data lists every problem."""
+
+import threading
+from pathlib import Path
+
+import pytest
+
+import moskvitch
+from moskvitch import Catalog, DataError, load
+
+SOURCES = """
+[[sources]]
+id = "ref-1"
+title = "A reference"
+"""
+
+MODELS = """
+[[models]]
+id = "moskvich-400"
+name = "Moskvich-400"
+aliases = ["400", "Москвич-400"]
+make = "Moskvich"
+kind = "production"
+production = "1946-12-04/1956"
+lineage = [{target = "opel-kadett-k38", relation = "derived-from"}]
+citations = ["ref-1"]
+
+[[models]]
+id = "opel-kadett-k38"
+name = "Opel Kadett K38"
+make = "Opel"
+kind = "foreign-origin"
+citations = [{source = "ref-1", quote = "a quote"}]
+"""
+
+
+def write(directory: Path, **files: str) -> Path:
+    for name, text in files.items():
+        (directory / f"{name}.toml").write_text(text, encoding="utf-8")
+    return directory
+
+
+def problems_of(directory: Path) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load(directory)
+    return [str(problem) for problem in info.value.problems]
+
+
+def test_a_small_directory_loads(tmp_path: Path) -> None:
+    catalog = load(write(tmp_path, sources=SOURCES, models=MODELS))
+    assert isinstance(catalog, Catalog)
+    assert catalog.model("Москвич 400").lineage[0].target == "opel-kadett-k38"
+    assert catalog.model("moskvitch-400").production == moskvitch.Period.parse("1946-12-04/1956")
+
+
+def test_bad_date_names_file_record_and_field(tmp_path: Path) -> None:
+    write(tmp_path, sources=SOURCES, models=MODELS.replace("1946-12-04/1956", "1946-13/1956"))
+    assert problems_of(tmp_path) == [
+        "models.toml: models[0] (moskvich-400).production: invalid period '1946-13/1956': "
+        "invalid date '1946-13': month out of range 1..12"
+    ]
+
+
+def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
+    broken = (
+        MODELS.replace('target = "opel-kadett-k38"', 'target = "opel-kadett"')
+        .replace('kind = "foreign-origin"', 'kind = "foreign"')
+        .replace('make = "Moskvich"', 'make = "Moskvich"\ncolour = "red"')
+    )
+    found = problems_of(write(tmp_path, sources=SOURCES, models=broken))
+    assert any("models[0] (moskvich-400): unknown field 'colour'" in p for p in found)
+    assert any(
+        "models[1] (opel-kadett-k38).kind: unknown ModelKind 'foreign'" in p for p in found
+    )
+    assert len(found) == 2  # references are checked once the records themselves are sound
+
+
+def test_dangling_references_and_missing_citations(tmp_path: Path) -> None:
+    broken = MODELS.replace('target = "opel-kadett-k38"', 'target = "opel-kadett"').replace(
+        'citations = ["ref-1"]', 'citations = ["ref-2"]\nplants = ["moscow"]'
+    )
+    found = problems_of(write(tmp_path, sources=SOURCES, models=broken))
+    assert found == [
+        "models.toml: models[0] (moskvich-400).citations[0].source: unknown source 'ref-2'",
+        "models.toml: models[0] (moskvich-400).plants[0]: unknown plant 'moscow'",
+        "models.toml: models[0] (moskvich-400).lineage[0].target: unknown model 'opel-kadett'",
+    ]
+
+
+def test_lineage_cycle_is_rejected(tmp_path: Path) -> None:
+    cyclic = MODELS.replace(
+        'kind = "foreign-origin"',
+        'kind = "foreign-origin"\nlineage = [{target = "moskvich-400", relation = "successor-of"}]',
+    )
+    found = problems_of(write(tmp_path, sources=SOURCES, models=cyclic))
+    assert found == [
+        "models.toml: models[0] (moskvich-400).lineage: lineage cycle: "
+        "moskvich-400 -> opel-kadett-k38 -> moskvich-400"
+    ]
+
+
+def test_strict_types(tmp_path: Path) -> None:
+    broken = MODELS.replace('name = "Moskvich-400"', "name = 400").replace(
+        'aliases = ["400", "Москвич-400"]', 'aliases = "400"'
+    )
+    found = problems_of(write(tmp_path, sources=SOURCES, models=broken))
+    assert found == [
+        "models.toml: models[0] (moskvich-400).name: expected a string, found int 400",
+        "models.toml: models[0] (moskvich-400).aliases: expected a list, found str '400'",
+    ]
+
+
+def test_duplicate_ids_and_ambiguous_aliases(tmp_path: Path) -> None:
+    doubled = MODELS + MODELS.split("[[models]]")[1].join(["[[models]]", ""])
+    found = problems_of(write(tmp_path, sources=SOURCES, models=doubled))
+    assert "models.toml: models[2] (moskvich-400).id: duplicate id 'moskvich-400' (first at " \
+        "models[0])" in found
+
+
+def test_required_field_and_unknown_files(tmp_path: Path) -> None:
+    write(tmp_path, sources=SOURCES, models=MODELS.replace('make = "Opel"\n', ""), model="")
+    assert problems_of(tmp_path) == [
+        "model.toml: unknown data file; expected one of disputes.toml, engines.toml, "
+        "events.toml, models.toml, plants.toml, production.toml, sources.toml, variants.toml",
+        "models.toml: models[1] (opel-kadett-k38).make: required field missing",
+    ]
+
+
+def test_invalid_toml_and_wrong_top_level_key(tmp_path: Path) -> None:
+    write(tmp_path, sources="[[sources]\n", models="[[model]]\nid = 'x'\n")
+    found = problems_of(tmp_path)
+    assert found[0].startswith("sources.toml: not valid TOML:")
+    assert found[1] == "models.toml: model: unknown top-level key; expected [[models]]"
+
+
+def test_not_a_directory(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="not a directory"):
+        load(tmp_path / "missing")
+
+
+def test_shipped_catalog_is_cached_and_thread_safe() -> None:
+    results: list[Catalog] = []
+    threads = [threading.Thread(target=lambda: results.append(load())) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(catalog) for catalog in results}) == 1
+    assert results[0] is load()
+
+
+def test_import_loads_no_data() -> None:
+    import subprocess
+    import sys
+
+    code = "import moskvitch.loading as l; assert l._shipped is None; print('ok')"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"
