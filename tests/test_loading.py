@@ -69,9 +69,7 @@ def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
     )
     found = problems_of(write(tmp_path, sources=SOURCES, models=broken))
     assert any("models[0] (moskvich-400): unknown field 'colour'" in p for p in found)
-    assert any(
-        "models[1] (opel-kadett-k38).kind: unknown ModelKind 'foreign'" in p for p in found
-    )
+    assert any("models[1] (opel-kadett-k38).kind: unknown ModelKind 'foreign'" in p for p in found)
     assert len(found) == 2  # references are checked once the records themselves are sound
 
 
@@ -113,8 +111,10 @@ def test_strict_types(tmp_path: Path) -> None:
 def test_duplicate_ids_and_ambiguous_aliases(tmp_path: Path) -> None:
     doubled = MODELS + MODELS.split("[[models]]")[1].join(["[[models]]", ""])
     found = problems_of(write(tmp_path, sources=SOURCES, models=doubled))
-    assert "models.toml: models[2] (moskvich-400).id: duplicate id 'moskvich-400' (first at " \
+    assert (
+        "models.toml: models[2] (moskvich-400).id: duplicate id 'moskvich-400' (first at "
         "models[0])" in found
+    )
 
 
 def test_required_field_and_unknown_files(tmp_path: Path) -> None:

@@ -127,7 +127,7 @@ plain data; ``converter.unstructure(record)`` turns it back into plain data."""
 converter.register_structure_hook(str, _structure_str)
 converter.register_structure_hook(int, _structure_int)
 converter.register_structure_hook(bool, _structure_bool)
-# Class hooks dispatch along the MRO, where StrEnum comes before str: enums never reach _structure_str.
+# Class hooks dispatch along the MRO, where StrEnum precedes str: enums skip _structure_str.
 converter.register_structure_hook(enum.StrEnum, _structure_enum)
 converter.register_structure_hook(PartialDate, _structure_date)
 converter.register_structure_hook(Period, _structure_period)
