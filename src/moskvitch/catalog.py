@@ -15,6 +15,7 @@ from .records import (
     Dispute,
     Engine,
     Event,
+    Link,
     Model,
     Plant,
     ProductionRecord,
@@ -41,6 +42,7 @@ class _Index:
     by_id: Mapping[str, Source | Engine | Subject]
     production_by_subject: Mapping[str, tuple[ProductionRecord, ...]]
     variants_by_model: Mapping[str, tuple[Variant, ...]]
+    links_to: Mapping[str, tuple[tuple[Model, Link], ...]]
 
 
 def _keyed(records: Iterable[R], names: Callable[[R], Iterable[str]]) -> dict[str, R]:
@@ -112,6 +114,9 @@ class Catalog:
             by_id=by_id,
             production_by_subject=_grouped(self.production, lambda r: r.subject),
             variants_by_model=_grouped(self.variants, lambda v: v.model),
+            links_to=_grouped(
+                ((m, link) for m in self.models for link in m.lineage), lambda pair: pair[1].target
+            ),
         )
         object.__setattr__(self, "_index", index)
 
@@ -227,6 +232,14 @@ class Catalog:
     def variants_of(self, model_id: str) -> tuple[Variant, ...]:
         """The variants of the model with this id, in data order."""
         return self._index.variants_by_model.get(model_id, ())
+
+    def links_to(self, model_id: str) -> tuple[tuple[Model, Link], ...]:
+        """The lineage links that point at the model with this id, with the models they leave.
+
+        :param model_id: the target model's id.
+        :returns: ``(model, link)`` pairs in data order; the reverse of :attr:`Model.lineage`.
+        """
+        return self._index.links_to.get(model_id, ())
 
     def production_of(self, subject_id: str) -> tuple[ProductionRecord, ...]:
         """Every production record about the subject with this id, alternatives included."""

@@ -1,0 +1,392 @@
+"""Lineage: which model came from which, over typed links.
+
+A :class:`~moskvitch.Link` on a model points at the model it came from, with a
+:class:`~moskvitch.Relation` ("successor of", "derived from", "rebadge of", "licensed build of",
+"engine from"). *Predecessors* of a model are the targets of its links; *successors* are the
+models whose links point at it. Every function takes the catalog as a keyword argument that
+defaults to the shipped one, and accepts a model, its id, or any of its names.
+
+>>> from moskvitch import lineage
+>>> [m.name for m in lineage.ancestors("2140")][:3]
+['Moskvich-412', 'Moskvich-408', 'BMW 1500']
+>>> print(lineage.to_mermaid("Moskvich 3"))
+graph BT
+  moskvich-3["Moskvich 3"] -->|rebadge-of| jac-js4["JAC JS4"]
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator
+
+import attrs
+
+from .catalog import Catalog
+from .errors import NoPathError
+from .loading import load
+from .records import Model, Relation, Variant
+
+__all__ = [
+    "Edge",
+    "FamilyTree",
+    "ancestors",
+    "derived_from",
+    "descendants",
+    "family_tree",
+    "path",
+    "predecessors",
+    "roots",
+    "successors",
+    "to_dot",
+    "to_mermaid",
+    "variants_of",
+]
+
+ModelRef = Model | str
+"""A model, its id, or any of its names."""
+
+
+@attrs.frozen
+class Edge:
+    """One lineage link: ``source`` *relation* ``target`` (the target is the older model).
+
+    :param source: the id of the model that carries the link.
+    :param target: the id of the model it came from.
+    :param relation: how they relate.
+    """
+
+    source: str
+    target: str
+    relation: Relation
+
+
+@attrs.frozen
+class FamilyTree:
+    """The lineage graph (or a part of it) as an immutable structure.
+
+    :param models: the models in the graph, in catalog order.
+    :param edges: the links between them, in catalog order.
+    """
+
+    models: tuple[Model, ...]
+    edges: tuple[Edge, ...]
+
+    @property
+    def roots(self) -> tuple[Model, ...]:
+        """The models of the graph with no predecessor inside it."""
+        has_parent = {edge.source for edge in self.edges}
+        return tuple(m for m in self.models if m.id not in has_parent)
+
+
+def _catalog(catalog: Catalog | None) -> Catalog:
+    return load() if catalog is None else catalog
+
+
+def _model(catalog: Catalog, model: ModelRef) -> Model:
+    return model if isinstance(model, Model) else catalog.model(model)
+
+
+def _allowed(relations: Iterable[Relation] | None) -> Callable[[Relation], bool]:
+    if relations is None:
+        return lambda _: True
+    if isinstance(relations, Relation):
+        relations = (relations,)
+    chosen: Collection[Relation] = frozenset(Relation(r) for r in relations)
+    return lambda relation: relation in chosen
+
+
+def _up(catalog: Catalog, model: Model, allowed: Callable[[Relation], bool]) -> Iterator[Model]:
+    for link in model.lineage:
+        if allowed(link.relation):
+            yield catalog.model(link.target)
+
+
+def _down(catalog: Catalog, model: Model, allowed: Callable[[Relation], bool]) -> Iterator[Model]:
+    for source, link in catalog.links_to(model.id):
+        if allowed(link.relation):
+            yield source
+
+
+def _unique(models: Iterable[Model]) -> tuple[Model, ...]:
+    return tuple({m.id: m for m in models}.values())
+
+
+def predecessors(
+    model: ModelRef, *, relations: Iterable[Relation] | None = None, catalog: Catalog | None = None
+) -> tuple[Model, ...]:
+    """The models this one came from directly, in the order of its links.
+
+    :param model: a model, its id, or any name.
+    :param relations: only follow links of these relations; ``None`` for all.
+    :param catalog: the catalog; the shipped one by default.
+    :returns: the direct predecessors.
+    :raises UnknownNameError: when the model is unknown.
+
+    >>> [m.name for m in predecessors("412")]
+    ['Moskvich-408', 'BMW 1500']
+    """
+    cat = _catalog(catalog)
+    return _unique(_up(cat, _model(cat, model), _allowed(relations)))
+
+
+def successors(
+    model: ModelRef, *, relations: Iterable[Relation] | None = None, catalog: Catalog | None = None
+) -> tuple[Model, ...]:
+    """The models that came from this one directly, in catalog order.
+
+    :param model: a model, its id, or any name.
+    :param relations: only follow links of these relations; ``None`` for all.
+    :param catalog: the catalog; the shipped one by default.
+    :returns: the direct successors.
+    :raises UnknownNameError: when the model is unknown.
+    """
+    cat = _catalog(catalog)
+    return _unique(_down(cat, _model(cat, model), _allowed(relations)))
+
+
+def _walk(
+    cat: Catalog,
+    start: Model,
+    step: Callable[[Catalog, Model, Callable[[Relation], bool]], Iterator[Model]],
+    allowed: Callable[[Relation], bool],
+) -> tuple[Model, ...]:
+    """Breadth-first: nearest first, ties in the order the steps yield them."""
+    seen = {start.id}
+    found: list[Model] = []
+    queue = deque([start])
+    while queue:
+        for nxt in step(cat, queue.popleft(), allowed):
+            if nxt.id not in seen:
+                seen.add(nxt.id)
+                found.append(nxt)
+                queue.append(nxt)
+    return tuple(found)
+
+
+def ancestors(
+    model: ModelRef, *, relations: Iterable[Relation] | None = None, catalog: Catalog | None = None
+) -> tuple[Model, ...]:
+    """Every model this one came from, transitively, nearest first.
+
+    :param model: a model, its id, or any name.
+    :param relations: only follow links of these relations; ``None`` for all.
+    :param catalog: the catalog; the shipped one by default.
+    :returns: the ancestors, never including the model itself.
+    :raises UnknownNameError: when the model is unknown.
+
+    >>> "Opel Kadett K38" in [m.name for m in ancestors("400")]
+    True
+    """
+    cat = _catalog(catalog)
+    return _walk(cat, _model(cat, model), _up, _allowed(relations))
+
+
+def descendants(
+    model: ModelRef, *, relations: Iterable[Relation] | None = None, catalog: Catalog | None = None
+) -> tuple[Model, ...]:
+    """Every model that came from this one, transitively, nearest first.
+
+    :param model: a model, its id, or any name.
+    :param relations: only follow links of these relations; ``None`` for all.
+    :param catalog: the catalog; the shipped one by default.
+    :returns: the descendants, never including the model itself.
+    :raises UnknownNameError: when the model is unknown.
+
+    >>> "Moskvich-2140" in [m.name for m in descendants("412")]
+    True
+    """
+    cat = _catalog(catalog)
+    return _walk(cat, _model(cat, model), _down, _allowed(relations))
+
+
+def derived_from(model: ModelRef, *, catalog: Catalog | None = None) -> tuple[Model, ...]:
+    """The foreign or earlier designs the model was based on, rebadged from or licensed from.
+
+    Follows every relation except "successor of" transitively from the model and its
+    ancestors, so the 400's answer includes the Opel Kadett K38.
+
+    :param model: a model, its id, or any name.
+    :param catalog: the catalog; the shipped one by default.
+    :returns: the origins, nearest first.
+    :raises UnknownNameError: when the model is unknown.
+
+    >>> [m.name for m in derived_from("Moskvich 3")]
+    ['JAC JS4']
+    """
+    cat = _catalog(catalog)
+    start = _model(cat, model)
+    origin = _allowed(r for r in Relation if r is not Relation.SUCCESSOR_OF)
+    heritage = (start, *_walk(cat, start, _up, lambda _: True))
+    return _unique(target for m in heritage for target in _up(cat, m, origin))
+
+
+def path(
+    start: ModelRef,
+    end: ModelRef,
+    *,
+    relations: Iterable[Relation] | None = None,
+    catalog: Catalog | None = None,
+) -> tuple[Model, ...]:
+    """The shortest lineage chain between two models, both included.
+
+    The chain goes from ``start`` up through its ancestors to ``end``, or down through its
+    descendants when ``end`` descends from ``start``.
+
+    :param start: a model, its id, or any name.
+    :param end: another model.
+    :param relations: only follow links of these relations; ``None`` for all.
+    :param catalog: the catalog; the shipped one by default.
+    :returns: the chain, ``start`` first and ``end`` last.
+    :raises NoPathError: when neither model descends from the other.
+    :raises UnknownNameError: when either model is unknown.
+
+    >>> print(" -> ".join(m.name for m in path("2140", "400")))
+    Moskvich-2140 -> Moskvich-412 -> Moskvich-408 -> Moskvich-407 -> Moskvich-401 -> Moskvich-400
+    """
+    cat = _catalog(catalog)
+    first, last = _model(cat, start), _model(cat, end)
+    allowed = _allowed(relations)
+    for step in (_up, _down):
+        chain = _shortest(cat, first, last, step, allowed)
+        if chain is not None:
+            return chain
+    raise NoPathError(
+        f"no lineage chain between {first.name!r} and {last.name!r}: neither descends from "
+        "the other"
+    )
+
+
+def _shortest(
+    cat: Catalog,
+    first: Model,
+    last: Model,
+    step: Callable[[Catalog, Model, Callable[[Relation], bool]], Iterator[Model]],
+    allowed: Callable[[Relation], bool],
+) -> tuple[Model, ...] | None:
+    parent: dict[str, Model | None] = {first.id: None}
+    queue = deque([first])
+    while queue:
+        current = queue.popleft()
+        if current.id == last.id:
+            chain = [current]
+            while (previous := parent[chain[-1].id]) is not None:
+                chain.append(previous)
+            return tuple(reversed(chain))
+        for nxt in step(cat, current, allowed):
+            if nxt.id not in parent:
+                parent[nxt.id] = current
+                queue.append(nxt)
+    return None
+
+
+def roots(
+    *, relations: Iterable[Relation] | None = None, catalog: Catalog | None = None
+) -> tuple[Model, ...]:
+    """The models with no predecessor, in catalog order.
+
+    :param relations: only count links of these relations; ``None`` for all.
+    :param catalog: the catalog; the shipped one by default.
+    :returns: the roots of the lineage graph.
+    """
+    cat = _catalog(catalog)
+    allowed = _allowed(relations)
+    return tuple(m for m in cat.models if not any(allowed(link.relation) for link in m.lineage))
+
+
+def family_tree(
+    model: ModelRef | None = None,
+    *,
+    relations: Iterable[Relation] | None = None,
+    catalog: Catalog | None = None,
+) -> FamilyTree:
+    """The lineage graph: all of it, or one model with its ancestors and descendants.
+
+    :param model: the model to centre on; ``None`` for the whole graph.
+    :param relations: only keep links of these relations; ``None`` for all.
+    :param catalog: the catalog; the shipped one by default.
+    :returns: the graph.
+    :raises UnknownNameError: when the model is unknown.
+    """
+    cat = _catalog(catalog)
+    allowed = _allowed(relations)
+    if model is None:
+        members = {m.id for m in cat.models}
+    else:
+        centre = _model(cat, model)
+        related = (
+            *_walk(cat, centre, _up, allowed),
+            *_walk(cat, centre, _down, allowed),
+        )
+        members = {centre.id, *(m.id for m in related)}
+    models = tuple(m for m in cat.models if m.id in members)
+    edges = tuple(
+        Edge(m.id, link.target, link.relation)
+        for m in models
+        for link in m.lineage
+        if allowed(link.relation) and link.target in members
+    )
+    return FamilyTree(models, edges)
+
+
+def variants_of(model: ModelRef, *, catalog: Catalog | None = None) -> tuple[Variant, ...]:
+    """The body and equipment variants of a model.
+
+    :param model: a model, its id, or any name.
+    :param catalog: the catalog; the shipped one by default.
+    :returns: the variants in catalog order.
+    :raises UnknownNameError: when the model is unknown.
+
+    >>> [v.name for v in variants_of("Moskvich 3")]
+    ['Moskvich 3e']
+    """
+    cat = _catalog(catalog)
+    return cat.variants_of(_model(cat, model).id)
+
+
+def _quoted(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def to_dot(
+    model: ModelRef | None = None,
+    *,
+    relations: Iterable[Relation] | None = None,
+    catalog: Catalog | None = None,
+) -> str:
+    """The lineage graph (or one model's family) in Graphviz DOT, older models at the top.
+
+    :param model: the model to centre on; ``None`` for the whole graph.
+    :param relations: only draw links of these relations; ``None`` for all.
+    :param catalog: the catalog; the shipped one by default.
+    :returns: the DOT source.
+    :raises UnknownNameError: when the model is unknown.
+    """
+    tree = family_tree(model, relations=relations, catalog=catalog)
+    lines = ["digraph lineage {", "  rankdir=BT;", "  node [shape=box];"]
+    lines += [f'  "{m.id}" [label="{_quoted(m.name)}"];' for m in tree.models]
+    lines += [f'  "{e.source}" -> "{e.target}" [label="{e.relation.value}"];' for e in tree.edges]
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def to_mermaid(
+    model: ModelRef | None = None,
+    *,
+    relations: Iterable[Relation] | None = None,
+    catalog: Catalog | None = None,
+) -> str:
+    """The lineage graph (or one model's family) as a Mermaid flowchart.
+
+    :param model: the model to centre on; ``None`` for the whole graph.
+    :param relations: only draw links of these relations; ``None`` for all.
+    :param catalog: the catalog; the shipped one by default.
+    :returns: the Mermaid source.
+    :raises UnknownNameError: when the model is unknown.
+    """
+    tree = family_tree(model, relations=relations, catalog=catalog)
+    names = {m.id: f'{m.id}["{m.name.replace(chr(34), "#quot;")}"]' for m in tree.models}
+    linked = {e.source for e in tree.edges} | {e.target for e in tree.edges}
+    lines = ["graph BT"]
+    lines += [f"  {names[e.source]} -->|{e.relation.value}| {names[e.target]}" for e in tree.edges]
+    lines += [f"  {names[m.id]}" for m in tree.models if m.id not in linked]
+    return "\n".join(lines)
