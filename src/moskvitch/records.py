@@ -163,8 +163,13 @@ class Unit(StrEnum):
     """The unit of a :class:`ProductionRecord`'s figure."""
 
     VEHICLES = "vehicles"
+    """A count of vehicles over the record's period: the only unit that is ever totalled."""
     PERCENT = "percent"
     """A share of output, e.g. the share exported."""
+    PER_YEAR = "per-year"
+    """A rate in vehicles a year during the record's period ("over 100,000 annually")."""
+    PER_MONTH = "per-month"
+    """A rate in vehicles a month during the record's period ("around 1,000 units monthly")."""
 
 
 @attrs.frozen(kw_only=True)
