@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
+from .dates import PartialDate, Period
 from .errors import DataError, UnknownNameError
 from .names import close_matches, name_key
 from .records import (
@@ -26,6 +27,9 @@ from .records import (
 )
 from .validation import problems
 
+if TYPE_CHECKING:
+    from .search import Hit
+
 __all__ = ["Catalog", "Subject"]
 
 Subject = Model | Variant | Plant
@@ -43,6 +47,7 @@ class _Index:
     production_by_subject: Mapping[str, tuple[ProductionRecord, ...]]
     variants_by_model: Mapping[str, tuple[Variant, ...]]
     links_to: Mapping[str, tuple[tuple[Model, Link], ...]]
+    events_by_date: tuple[Event, ...]
 
 
 def _keyed(records: Iterable[R], names: Callable[[R], Iterable[str]]) -> dict[str, R]:
@@ -117,6 +122,7 @@ class Catalog:
             links_to=_grouped(
                 ((m, link) for m in self.models for link in m.lineage), lambda pair: pair[1].target
             ),
+            events_by_date=tuple(sorted(self.events, key=lambda e: e.date.sort_key)),
         )
         object.__setattr__(self, "_index", index)
 
@@ -246,13 +252,62 @@ class Catalog:
         return self._index.production_by_subject.get(subject_id, ())
 
     def events_of(self, subject_id: str) -> tuple[Event, ...]:
-        """The events concerning the subject with this id, in date order."""
-        return tuple(
-            sorted(
-                (e for e in self.events if subject_id in e.subjects),
-                key=lambda e: e.date.sort_key,
-            )
-        )
+        """The events concerning the subject with exactly this id, in date order."""
+        return tuple(e for e in self._index.events_by_date if subject_id in e.subjects)
+
+    def timeline(self, name: str | None = None) -> tuple[Event, ...]:
+        """The events of one model (with its variants), variant or plant, or all, by date.
+
+        :param name: any name or id accepted by :meth:`find`; ``None`` for every event.
+        :returns: the events in date order (less precise dates first within a year).
+        :raises UnknownNameError: when the name is unknown.
+
+        >>> import moskvitch
+        >>> [str(e.date) for e in moskvitch.load().timeline("Moskvich-400")][:2]
+        ['1945-06', '1946-12-04']
+        """
+        if name is None:
+            return self._index.events_by_date
+        subject = self.find(name)
+        ids = {subject.id}
+        if isinstance(subject, Model):
+            ids |= {v.id for v in self.variants_of(subject.id)}
+        return tuple(e for e in self._index.events_by_date if ids.intersection(e.subjects))
+
+    def events_between(
+        self, start: PartialDate | str | int | None, end: PartialDate | str | int | None
+    ) -> tuple[Event, ...]:
+        """The events dated within ``start`` to ``end`` (inclusive, either may be ``None``).
+
+        An event dated only to a year or month is included when that span meets the range.
+
+        :param start: the first date, as a :class:`PartialDate`, ISO text or a year.
+        :param end: the last date.
+        :returns: the events in date order.
+        :raises InvalidDateError: when a date is not valid.
+        :raises InvalidPeriodError: when ``end`` is before ``start``.
+
+        >>> import moskvitch
+        >>> [e.id for e in moskvitch.load().events_between("1946-12", "1946-12")]
+        ['1946-first-moskvich-400']
+        """
+        span = Period(*(None if d is None else PartialDate.of(d) for d in (start, end)))
+        return tuple(e for e in self._index.events_by_date if span.overlaps(Period(e.date, e.date)))
+
+    def search(self, text: str, *, limit: int = 10) -> tuple[Hit, ...]:
+        """Models, variants, plants and events matching ``text``, best first.
+
+        Tolerant of case, transliteration (Latin or Cyrillic) and typos; see
+        :func:`moskvitch.search.search`.
+
+        :param text: names, aliases or words.
+        :param limit: at most this many hits.
+        :returns: the hits.
+        :raises ValueError: when ``text`` holds no letters or digits.
+        """
+        from .search import search
+
+        return search(text, limit=limit, catalog=self)
 
     def conflicts(self) -> tuple[Dispute, ...]:
         """Every disputed value, each with its competing claims and their citations.

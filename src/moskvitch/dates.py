@@ -98,6 +98,25 @@ class PartialDate:
         return cls(year, month, day)
 
     @classmethod
+    def of(cls, value: PartialDate | str | int) -> PartialDate:
+        """A partial date from a :class:`PartialDate`, its ISO text, or a year.
+
+        :param value: the date in any of those forms.
+        :returns: the partial date.
+        :raises InvalidDateError: for text that is not a date, or another type.
+
+        >>> PartialDate.of(1955) == PartialDate.of("1955")
+        True
+        """
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, str):
+            return cls.parse(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cls(value)
+        raise InvalidDateError(f"expected a PartialDate, ISO text or a year, not {value!r}")
+
+    @classmethod
     def from_date(cls, date: datetime.date) -> Self:
         """The day-precise partial date of a :class:`datetime.date`.
 
@@ -166,16 +185,6 @@ class PartialDate:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self.sort_key >= other.sort_key
-
-
-def _as_date(value: PartialDate | str | int) -> PartialDate:
-    if isinstance(value, PartialDate):
-        return value
-    if isinstance(value, bool):
-        raise TypeError(f"expected a PartialDate, ISO text or a year, not {value!r}")
-    if isinstance(value, int):
-        return PartialDate(value)
-    return PartialDate.parse(value)
 
 
 @attrs.frozen
@@ -298,7 +307,7 @@ class Period:
         """
         if isinstance(date, int) and not isinstance(date, bool):
             return self.covers_year(date)
-        partial = _as_date(date)
+        partial = PartialDate.of(date)
         return self.earliest() <= partial.earliest() and partial.latest() <= self.latest()
 
     def __contains__(self, date: object) -> bool:

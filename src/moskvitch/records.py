@@ -376,7 +376,7 @@ class Plant:
         :returns: the name, or ``None`` when no recorded name covers the date.
         :raises InvalidDateError: when given text that is not a date.
         """
-        names = _current(self.names, _as_partial(date))
+        names = _current(self.names, PartialDate.of(date))
         return names[-1].name if names else None
 
     def owners_on(self, date: PartialDate | str | int) -> tuple[Ownership, ...]:
@@ -386,15 +386,7 @@ class Plant:
         :returns: every ownership whose period covers the date.
         :raises InvalidDateError: when given text that is not a date.
         """
-        return tuple(_current(self.owners, _as_partial(date)))
-
-
-def _as_partial(date: PartialDate | str | int) -> PartialDate:
-    if isinstance(date, PartialDate):
-        return date
-    if isinstance(date, int) and not isinstance(date, bool):
-        return PartialDate(date)
-    return PartialDate.parse(date)  # type: ignore[arg-type]
+        return tuple(_current(self.owners, PartialDate.of(date)))
 
 
 _Dated = TypeVar("_Dated", PlantName, Ownership)
