@@ -1,5 +1,7 @@
 """Production totals on the shipped data (facts) and on generated catalogs (laws)."""
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -56,8 +58,8 @@ def test_claim_policies_on_a_conflict() -> None:
 
 
 def test_default_eras_cover_the_history_without_overlap() -> None:
-    assert [e.name for e in DEFAULT_ERAS][0] == "pre-war"
-    for first, second in zip(DEFAULT_ERAS, DEFAULT_ERAS[1:], strict=False):
+    assert DEFAULT_ERAS[0].name == "pre-war"
+    for first, second in itertools.pairwise(DEFAULT_ERAS):
         assert not first.period.overlaps(second.period)
         assert first.period.latest().toordinal() + 1 == second.period.earliest().toordinal()
 
@@ -80,7 +82,7 @@ def test_proportional_era_totals_split_and_mark_approximate() -> None:
 
 def test_overlapping_eras_are_rejected() -> None:
     eras = [Era("a", Period.parse("1940/1950")), Era("b", Period.parse("1950/1960"))]
-    with pytest.raises(ValueError, match="eras 'a' .* and 'b' .* overlap"):
+    with pytest.raises(ValueError, match=r"eras 'a' .* and 'b' .* overlap"):
         production.totals_by_era(eras)
 
 

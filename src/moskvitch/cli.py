@@ -1,20 +1,71 @@
-"""The ``moskvitch`` command line (standard library only)."""
+"""The ``moskvitch`` command line (standard library only).
+
+Run ``moskvitch --help`` or ``python -m moskvitch --help``; every command has its own ``--help``.
+Read commands accept ``--json`` for machine-readable output. Unknown names exit with status 2
+and suggestions on standard error; invalid data exits with status 1.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from . import load
+from . import lineage, production
 from .catalog import Catalog
-from .errors import DataError, UnknownNameError
+from .converter import converter
+from .errors import DataError, NoPathError, UnknownNameError
+from .figures import Figure
+from .loading import COLLECTIONS, load
+from .records import Event, Measure, Model, Plant, Relation, Variant
+from .serialization import to_json
 
 __all__ = ["main"]
 
 
-def _stats(catalog: Catalog) -> list[str]:
-    rows = [
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
+    """Columns padded to their widest cell; numbers (figures) right-aligned."""
+    cells = [list(header), *[list(row) for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    numeric = [all(_is_figure(row[i]) for row in rows) and bool(rows) for i in range(len(header))]
+    lines = []
+    for index, row in enumerate(cells):
+        parts = [
+            cell.rjust(width) if numeric[i] and index else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append("  ".join(parts).rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def _is_figure(text: str) -> bool:
+    has_digits = any(ch.isdigit() for ch in text)
+    return text == "-" or (has_digits and not any(ch.isalpha() for ch in text))
+
+
+def _shorten(text: str, width: int = 72) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _figure(figure: Figure | None) -> str:
+    return "-" if figure is None else str(figure)
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def _stats_rows(catalog: Catalog) -> list[tuple[str, int]]:
+    return [
         ("sources", len(catalog.sources)),
         ("engines", len(catalog.engines)),
         ("models", len(catalog.models)),
@@ -22,44 +73,378 @@ def _stats(catalog: Catalog) -> list[str]:
         ("plants", len(catalog.plants)),
         ("events", len(catalog.events)),
         ("production records", len(catalog.production)),
+        ("disputes", len(catalog.disputes)),
         ("conflicts", len(catalog.conflicts())),
     ]
-    width = max(len(name) for name, _ in rows)
-    return [f"{name:<{width}}  {count:>5}" for name, count in rows]
 
 
-def _cmd_stats(args: argparse.Namespace) -> int:
-    print("\n".join(_stats(load(args.data))))
-    return 0
+def _cmd_stats(args: argparse.Namespace, catalog: Catalog) -> None:
+    rows = _stats_rows(catalog)
+    if args.json:
+        _print_json(dict(rows))
+    else:
+        print(_table([(name, str(count)) for name, count in rows], ("records", "count")))
 
 
-def _cmd_validate(args: argparse.Namespace) -> int:
+def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
+    print("moskvitch: cited data about the Moskvitch car brand, 1930 to the 2022 revival\n")
+    _cmd_stats(args, catalog)
+    print("\nLineage of the Moskvich-2140 (each line: how it relates to the model above):\n")
+    print(_tree(catalog, catalog.model("2140"), up=True, relations=None))
+    print("\nVehicles built at the plants, by era (see 'moskvitch totals --help'):\n")
+    print(_totals_table(production.totals_by_era(catalog=catalog)))
+
+
+def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
+    record = catalog.find(args.name)
+    if args.json:
+        data = converter.unstructure(record)
+        data["kind_of_record"] = type(record).__name__.lower()
+        data["production_records"] = converter.unstructure(catalog.production_of(record.id))
+        _print_json(data)
+        return
+    lines = [f"{record.name}  [{type(record).__name__.lower()} {record.id}]"]
+    if isinstance(record, Model):
+        lines.append(f"  make: {record.make}; kind: {record.kind.value}")
+        if record.aliases:
+            lines.append(f"  also: {', '.join(record.aliases)}")
+        for field in ("body_style", "layout"):
+            value = getattr(record, field)
+            if value is not None:
+                lines.append(f"  {field.replace('_', ' ')}: {value.value}")
+        if record.production is not None:
+            lines.append(f"  production: {record.production}")
+        if record.plants:
+            lines.append(f"  plants: {', '.join(catalog.subject(p).name for p in record.plants)}")
+        for engine_id in record.engines:
+            engine = catalog.engine(engine_id)
+            specs = [f"{engine.power_hp} hp" if engine.power_hp else "", engine.fuel or ""]
+            detail = ", ".join(s for s in specs if s)
+            lines.append(f"  engine: {engine.designation}" + (f" ({detail})" if detail else ""))
+        for link in record.lineage:
+            lines.append(f"  {link.relation.value} {catalog.model(link.target).name}")
+        for variant in catalog.variants_of(record.id):
+            lines.append(f"  variant: {variant.name}")
+    elif isinstance(record, Variant):
+        lines.append(f"  variant of: {catalog.model(record.model).name}")
+        if record.production is not None:
+            lines.append(f"  production: {record.production}")
+    elif isinstance(record, Plant):
+        lines.append(f"  {record.city}, {record.country}")
+        lines += [f"  name {n.period}: {n.name}" for n in record.names]
+        for owner in record.owners:
+            stake = f" ({owner.stake_percent}%)" if owner.stake_percent else ""
+            lines.append(f"  owner {owner.period}: {owner.owner}{stake}")
+    for figure in catalog.production_of(record.id):
+        mark = "" if figure.preferred else " (alternative claim)"
+        lines.append(
+            f"  {figure.measure.value} {figure.period}: {figure.figure}"
+            f"{'' if figure.unit.value == 'vehicles' else ' ' + figure.unit.value}{mark}"
+        )
+    if record.note:
+        lines.append(f"  note: {record.note}")
+    for source_id in dict.fromkeys(c.source for c in record.citations):
+        lines.append(f"  source: {catalog.source(source_id).title} [{source_id}]")
+    print("\n".join(lines))
+
+
+def _tree(catalog: Catalog, root: Model, *, up: bool, relations: Iterable[Relation] | None) -> str:
+    chosen = None if relations is None else set(relations)
+    lines = [root.name]
+    seen = {root.id}
+
+    def children(model: Model) -> list[tuple[Relation, Model]]:
+        if up:
+            pairs = [(link.relation, catalog.model(link.target)) for link in model.lineage]
+        else:
+            pairs = [(link.relation, source) for source, link in catalog.links_to(model.id)]
+        return [(r, m) for r, m in pairs if chosen is None or r in chosen]
+
+    def walk(model: Model, prefix: str) -> None:
+        kids = children(model)
+        for index, (relation, child) in enumerate(kids):
+            last = index == len(kids) - 1
+            repeated = child.id in seen
+            suffix = "  (shown above)" if repeated else ""
+            lines.append(
+                f"{prefix}{'└── ' if last else '├── '}{relation.value} {child.name}{suffix}"
+            )
+            if not repeated:
+                seen.add(child.id)
+                walk(child, prefix + ("    " if last else "│   "))
+
+    walk(root, "")
+    return "\n".join(lines)
+
+
+def _cmd_lineage(args: argparse.Namespace, catalog: Catalog) -> None:
+    model = catalog.model(args.name)
+    relations = [Relation(r) for r in args.relation] if args.relation else None
+    if args.format == "dot":
+        print(lineage.to_dot(model, relations=relations, catalog=catalog))
+    elif args.format == "mermaid":
+        print(lineage.to_mermaid(model, relations=relations, catalog=catalog))
+    elif args.json:
+        up = lineage.ancestors(model, relations=relations, catalog=catalog)
+        down = lineage.descendants(model, relations=relations, catalog=catalog)
+        tree = lineage.family_tree(model, relations=relations, catalog=catalog)
+        _print_json(
+            {
+                "model": model.id,
+                "ancestors": [m.id for m in up],
+                "descendants": [m.id for m in down],
+                "variants": [v.id for v in catalog.variants_of(model.id)],
+                "edges": converter.unstructure(tree.edges),
+            }
+        )
+    else:
+        if args.direction in ("up", "both"):
+            print(_tree(catalog, model, up=True, relations=relations))
+        if args.direction == "both":
+            print()
+        if args.direction in ("down", "both"):
+            print(_tree(catalog, model, up=False, relations=relations))
+
+
+def _totals_table(totals: production.Totals) -> str:
+    rows = [(row.label, _figure(row.figure), str(len(row.records))) for row in totals.rows]
+    if totals.unallocated.figure is not None:
+        rows.append(
+            (
+                "(unallocated)",
+                _figure(totals.unallocated.figure),
+                str(len(totals.unallocated.records)),
+            )
+        )
+    rows.append(("total", _figure(totals.grand_total.figure), str(len(totals.grand_total.records))))
+    return _table(rows, ("", totals.measure.value, "records"))
+
+
+def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
+    options: dict[str, Any] = {"measure": args.measure, "claims": args.claims, "catalog": catalog}
+    if args.by == "era":
+        totals = production.totals_by_era(allocation=args.allocation, **options)
+    elif args.by == "year":
+        totals = production.by_year(**options)
+    elif args.by == "plant":
+        totals = production.by_plant(**options)
+    else:
+        totals = production.by_model(**options)
+    if args.json:
+        _print_json(
+            {
+                "measure": totals.measure.value,
+                "rows": [_total_json(row) for row in totals.rows],
+                "unallocated": _total_json(totals.unallocated),
+                "total": _total_json(totals.grand_total),
+            }
+        )
+    else:
+        print(_totals_table(totals))
+
+
+def _total_json(total: production.Total) -> dict[str, Any]:
+    figure = total.figure
+    return {
+        "label": total.label,
+        "figure": None if figure is None else str(figure),
+        "low": None if figure is None else figure.low,
+        "high": None if figure is None else figure.high,
+        "approximate": None if figure is None else figure.approximate,
+        "records": [r.id for r in total.records],
+    }
+
+
+def _cmd_timeline(args: argparse.Namespace, catalog: Catalog) -> None:
+    events = catalog.timeline(args.subject)
+    if args.start or args.end:
+        window = {e.id for e in catalog.events_between(args.start, args.end)}
+        events = tuple(e for e in events if e.id in window)
+    if args.json:
+        _print_json(converter.unstructure(events))
+    else:
+        width = max((len(str(e.date)) for e in events), default=0)
+        for event in events:
+            plan = " [plan]" if event.kind.value == "plan" else ""
+            print(f"{event.date!s:<{width}}  {event.summary}{plan}")
+
+
+def _cmd_search(args: argparse.Namespace, catalog: Catalog) -> None:
+    hits = catalog.search(args.text, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": hit.record.id,
+                    "type": type(hit.record).__name__.lower(),
+                    "score": hit.score,
+                    "matched": hit.matched,
+                }
+                for hit in hits
+            ]
+        )
+        return
+    rows = [
+        (
+            f"{hit.score:.2f}",
+            type(hit.record).__name__.lower(),
+            hit.record.id,
+            _shorten(hit.record.summary if isinstance(hit.record, Event) else hit.record.name),
+        )
+        for hit in hits
+    ]
+    print(_table(rows, ("score", "type", "id", "name")) if rows else "no match")
+
+
+def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
+    disputes = catalog.conflicts()
+    if args.json:
+        _print_json(converter.unstructure(disputes))
+        return
+    for dispute in disputes:
+        print(f"{catalog.subject(dispute.subject).name} ({dispute.subject}) - {dispute.topic}")
+        for claim in dispute.claims:
+            sources = ", ".join(c.source for c in claim.citations)
+            mark = "*" if claim.preferred else " "
+            print(f"  {mark} {claim.value}  [{sources}]")
+            if claim.preferred and claim.note:
+                print(f"      preferred: {claim.note}")
+        print()
+    print(f"{len(disputes)} disputed values; * marks the preferred claim")
+
+
+def _cmd_export(args: argparse.Namespace, catalog: Catalog) -> None:
+    if args.format == "json":
+        text = to_json(catalog, indent=2) + "\n"
+    else:
+        records = converter.unstructure(getattr(catalog, args.collection))
+        columns = list(dict.fromkeys(key for record in records for key in record))
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            writer.writerow(
+                {
+                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                    for k, v in record.items()
+                }
+            )
+        text = buffer.getvalue()
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+def _cmd_validate(args: argparse.Namespace, _: Catalog | None) -> int:
     try:
         catalog = load(args.path)
     except DataError as error:
         print(str(error), file=sys.stderr)
         return 1
-    print(f"{args.path}: valid ({catalog!r})")
+    print(f"{args.path}: valid, {catalog!r}")
     return 0
+
+
+# -- parser ---------------------------------------------------------------------------------
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="moskvitch", description="Cited data about the Moskvitch car brand."
+        prog="moskvitch",
+        description="Cited data about the Moskvitch (Moskvich) car brand, 1930 to the revival. "
+        "Without a command, prints a summary.",
     )
     parser.add_argument(
         "--data",
         metavar="PATH",
-        default=None,
-        help="read this data directory instead of the shipped data",
+        help="read this data directory or JSON export instead of the shipped data",
     )
+    parser.set_defaults(run=_cmd_summary, json=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    stats = commands.add_parser("stats", help="count the records of each kind and the conflicts")
-    stats.set_defaults(run=_cmd_stats)
-    validate = commands.add_parser("validate", help="check a data directory and list every problem")
+
+    def command(name: str, run: Callable[..., Any], help: str, json_output: bool = True) -> Any:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.set_defaults(run=run)
+        if json_output:
+            sub.add_argument("--json", action="store_true", help="print JSON for machines")
+        return sub
+
+    command("stats", _cmd_stats, "count the records of each kind and the conflicts")
+    show = command("show", _cmd_show, "show a model, variant or plant with its figures and sources")
+    show.add_argument("name", help="any name, alias or id, e.g. 412 or Москвич-412")
+    tree = command("lineage", _cmd_lineage, "show a model's ancestors and descendants as a tree")
+    tree.add_argument("name", help="a model's name, alias or id")
+    tree.add_argument(
+        "--direction",
+        choices=["up", "down", "both"],
+        default="both",
+        help="ancestors (up), descendants (down) or both (default)",
+    )
+    tree.add_argument(
+        "--relation",
+        action="append",
+        choices=[r.value for r in Relation],
+        help="follow only this relation; repeat for several",
+    )
+    tree.add_argument(
+        "--format",
+        choices=["tree", "dot", "mermaid"],
+        default="tree",
+        help="an indented tree (default), Graphviz DOT or Mermaid",
+    )
+    totals = command("totals", _cmd_totals, "production totals as an aligned table")
+    totals.add_argument(
+        "--by",
+        choices=["era", "year", "plant", "model"],
+        default="era",
+        help="how to break the totals down (default: era)",
+    )
+    totals.add_argument(
+        "--measure",
+        choices=[m.value for m in Measure],
+        default="built",
+        help="what to count; measures are never mixed (default: built)",
+    )
+    totals.add_argument(
+        "--allocation",
+        choices=[a.value for a in production.Allocation],
+        default="strict",
+        help="for --by era: figures spanning eras (default: strict)",
+    )
+    totals.add_argument(
+        "--claims",
+        choices=[c.value for c in production.Claims],
+        default="preferred",
+        help="which claim counts where sources disagree",
+    )
+    timeline = command("timeline", _cmd_timeline, "the dated events, of everything or one subject")
+    timeline.add_argument("subject", nargs="?", help="a model, variant or plant (default: all)")
+    timeline.add_argument("--from", dest="start", metavar="DATE", help="first date, e.g. 1946")
+    timeline.add_argument("--to", dest="end", metavar="DATE", help="last date, e.g. 1991-12")
+    search = command(
+        "search", _cmd_search, "find models, variants, plants and events by name or words"
+    )
+    search.add_argument("text", help="what to look for, in Latin or Cyrillic script")
+    search.add_argument("--limit", type=int, default=10, help="at most this many results")
+    command("conflicts", _cmd_conflicts, "list every disputed value with its competing sources")
+    export = command("export", _cmd_export, "write the data as JSON or CSV", json_output=False)
+    export.add_argument("--format", choices=["json", "csv"], default="json")
+    export.add_argument(
+        "--collection",
+        choices=list(COLLECTIONS),
+        default="production",
+        help="for CSV: which records (default: production)",
+    )
+    export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    validate = command(
+        "validate",
+        _cmd_validate,
+        "check a data directory and list every problem",
+        json_output=False,
+    )
     validate.add_argument("path", help="a directory of TOML data files, or a JSON export")
-    validate.set_defaults(run=_cmd_validate)
-    parser.set_defaults(run=_cmd_stats)
     return parser
 
 
@@ -67,14 +452,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line.
 
     :param argv: the arguments, without the program name; ``None`` for :data:`sys.argv`.
-    :returns: the exit status: 0 on success, 1 when data is invalid, 2 on a usage error.
+    :returns: the exit status: 0 on success, 1 when data is invalid, 2 on a usage error or an
+        unknown name.
     """
     args = _parser().parse_args(argv)
     try:
-        return int(args.run(args))
-    except UnknownNameError as error:
-        print(f"moskvitch: {error}", file=sys.stderr)
+        if args.command == "validate":
+            return _cmd_validate(args, None)
+        catalog = load(args.data)
+        args.run(args, catalog)
+    except (UnknownNameError, NoPathError, ValueError) as error:
+        print(f"moskvitch: error: {error}", file=sys.stderr)
         return 2
     except DataError as error:
         print(f"moskvitch: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # e.g. piped into head
+        sys.stderr.close()
+    return 0

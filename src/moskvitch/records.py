@@ -60,6 +60,8 @@ class ModelKind(StrEnum):
     """A car built in series under the Moskvich (or KIM) name."""
     PROTOTYPE = "prototype"
     """A car built in a handful for testing or show."""
+    PLANNED = "planned"
+    """A model announced or reported as planned, not yet known to be built."""
     RACER = "racer"
     """A competition car."""
     FOREIGN_ORIGIN = "foreign-origin"

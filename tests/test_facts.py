@@ -1,0 +1,874 @@
+"""A fact sheet: facts stated by the sources, pinned onto the shipped data.
+
+Every assertion of a fact is preceded by a comment quoting the source fragment it comes from, as
+``# SOURCE-ID: "verbatim fragment"``: ``seed-000`` is the encyclopedic article, ``seed-001`` ..
+``seed-003`` the news items and ``ref-N`` entry N of the article's reference list (see
+``tests/seeds``). :func:`test_fact_sheet_quotes_are_verbatim` checks those quotes against the
+sources, so the sheet cannot drift from them. Only facts that the sources state and the data
+holds are asserted; where the sources disagree, the preferred claim of the data is pinned and
+the disagreement itself is checked in :func:`test_conflicts`.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+import moskvitch
+from moskvitch import (
+    BodyStyle,
+    Catalog,
+    Dispute,
+    Event,
+    EventKind,
+    Figure,
+    Fuel,
+    Layout,
+    Measure,
+    Model,
+    ModelKind,
+    PartialDate,
+    Period,
+    ProductionRecord,
+    Relation,
+    Unit,
+    lineage,
+)
+
+from .conftest import normalise
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return moskvitch.load()
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def ids(models: tuple[Model, ...]) -> list[str]:
+    return [m.id for m in models]
+
+
+def owners(catalog: Catalog, plant: str, date: str | int) -> dict[str, int | None]:
+    return {o.owner: o.stake_percent for o in catalog.plant(plant).owners_on(date)}
+
+
+def same_span(period: Period, wanted: str) -> bool:
+    """Whether ``period`` has the ends of ``wanted`` at the precision ``wanted`` gives them."""
+    want = Period.parse(wanted)
+
+    def agrees(have: PartialDate | None, need: PartialDate | None) -> bool:
+        if have is None or need is None:
+            return have is need
+        return (have.year, have.month if need.month else None) == (need.year, need.month) and (
+            need.day is None or have.day == need.day
+        )
+
+    return agrees(period.start, want.start) and agrees(period.end, want.end)
+
+
+def records(
+    catalog: Catalog, subject: str, period: str, measure: Measure = Measure.BUILT
+) -> list[ProductionRecord]:
+    """The records about ``subject`` for exactly ``period``, or else for a refinement of it."""
+    found = [r for r in catalog.production_of(subject) if r.measure is measure]
+    exact = [r for r in found if str(r.period) == period]
+    return exact or [r for r in found if same_span(r.period, period)]
+
+
+def preferred(
+    catalog: Catalog, subject: str, period: str, measure: Measure = Measure.BUILT
+) -> ProductionRecord:
+    (found,) = [r for r in records(catalog, subject, period, measure) if r.preferred]
+    return found
+
+
+def figures(
+    catalog: Catalog, subject: str, period: str, measure: Measure = Measure.BUILT
+) -> set[Figure]:
+    return {r.figure for r in records(catalog, subject, period, measure)}
+
+
+def event(catalog: Catalog, event_id: str) -> Event:
+    (found,) = [e for e in catalog.events if e.id == event_id]
+    return found
+
+
+def dispute(catalog: Catalog, subject: str, topic: str) -> Dispute:
+    (found,) = [d for d in catalog.conflicts() if d.subject == subject and d.topic == topic]
+    return found
+
+
+def figure_dispute(
+    catalog: Catalog, subject: str, period: str, measure: Measure = Measure.BUILT
+) -> Dispute:
+    """The conflict derived from the competing production records of ``subject``."""
+    record = preferred(catalog, subject, period, measure)
+    (found,) = [d for d in catalog.conflicts() if d.id == record.id]
+    assert (found.subject, found.topic) == (subject, f"{measure.value} {record.period}")
+    return found
+
+
+def claims(found: Dispute) -> dict[str, bool]:
+    return {c.value: c.preferred for c in found.claims}
+
+
+def cited(found: Dispute, value: str) -> set[str]:
+    (claim,) = [c for c in found.claims if c.value == value]
+    return {c.source for c in claim.citations}
+
+
+def date(text: str) -> PartialDate:
+    return PartialDate.parse(text)
+
+
+# -- completeness --------------------------------------------------------------------------------
+
+MODELS = [
+    "kim-10",
+    "moskvich-400",
+    "moskvich-401",
+    "moskvich-402",
+    "moskvich-403",
+    "moskvich-407",
+    "moskvich-408",
+    "moskvich-410",
+    "moskvich-411",
+    "moskvich-412",
+    "izh-412",
+    "moskvich-2140",
+    "moskvich-2141",
+    "moskvich-g4",
+    "moskvich-3",
+    "moskvich-5",
+    "moskvich-6",
+    "moskvich-8",
+    "moskvich-m70",
+    "moskvich-m90",
+    "ford-prefect",
+    "opel-kadett-k38",
+    "bmw-1500",
+    "simca-1308",
+    "jac-js4",
+    "jac-sehol-a5-plus",
+    "mg-rx9",
+    "rila-408",
+    "rila-412",
+    "scaldia-412",
+]
+VARIANTS = [
+    "kim-10-convertible",
+    "moskvich-420a",
+    "moskvich-421",
+    "moskvich-422",
+    "moskvich-423",
+    "moskvich-424",
+    "moskvich-431",
+    "moskvich-426",
+    "moskvich-2136",
+    "moskvich-2137",
+    "moskvich-2138",
+    "moskvich-3e",
+]
+PLANTS = ["moscow", "izhevsk", "lovech", "belgium-scaldia", "sverdlovsk"]
+
+
+def test_every_required_record_exists(catalog: Catalog) -> None:
+    # seed-000: "the first Moskvich-badged car, the 400 series, entering serial production in 1946"
+    assert set(MODELS) <= {m.id for m in catalog.models}
+    # seed-000: "Variants included convertibles (400-420A, produced 1949-1954)"
+    assert set(VARIANTS) <= {v.id for v in catalog.variants}
+    # seed-000: "assembled under license by Balkancar in Lovech"
+    assert set(PLANTS) <= {p.id for p in catalog.plants}
+    # seed-000: "The plant that would later produce Moskvitch vehicles originated in late 1930"
+    assert len(catalog.events) >= 60
+    # ref-16: "a cooperation agreement signed in 1929 between Russia and the Ford Motor Company"
+    assert min(e.date for e in catalog.events).year == 1929
+    # ref-55: "large-scale assembly of the new M70 model by the end of 2025"
+    assert max(e.date for e in catalog.events).year == 2025
+
+
+# -- plants: names and owners over time ----------------------------------------------------------
+
+
+def test_moscow_plant_names_over_time(catalog: Catalog) -> None:
+    moscow = catalog.plant("moscow")
+    # seed-000: "Named the KIM factory after the Communist Youth International () in December 1930"
+    assert moscow.name_on("1930-12") == "KIM"
+    # seed-000: "Prototypes emerged in April 1940"
+    # seed-000: "the Komsomolsky Avtomobilny Zavod (KIM plant), precursor to Moskvitch"
+    assert moscow.name_on("1940-04") == "KIM"
+    # seed-000: "the plant redesignated Moskovskiy Zavod Malolitrazhnykh Avtomobiley (MZMA"
+    assert moscow.name_on(1946) == "MZMA"
+    # ref-2: "which was produced on MZMA plant from 1946 to 1956"
+    assert moscow.name_on(1955) == "MZMA"
+    # seed-000: "By 1967, the 408 series had solidified MZMA's role"
+    assert moscow.name_on(1967) == "MZMA"
+    # seed-000: "The factory, renamed AZLK (Avtomobilny Zavod imeni Leninskogo Komsomola) in 1968"
+    assert moscow.name_on(1968) == "AZLK"
+    # ref-17: "Curbside Classic: 1974 AZLK Moskvich 412"
+    assert moscow.name_on(1975) == "AZLK"
+    # seed-000: "in December 1991, was reorganized as OAO Moskvitch"
+    assert moscow.name_on(1995) == "OAO Moskvitch"
+    # seed-000: "relocated and expanded operations to the Moskvitch grounds in 2004"
+    assert moscow.name_on(2006) == "Avtoframos"
+    # ref-36: "sell 100% of Renault Group's shares in Renault Russia to Moscow City"
+    assert moscow.name_on("2022-05-16") == "Renault Russia"
+    # seed-001: "The plant, which will be renamed the Moskvich Automobile Plant"
+    assert moscow.name_on(2023) == "Moskvich Automobile Plant"
+    # seed-000: "with operations commencing in November of that year on a large site"
+    assert moscow.city == "Moscow"
+
+
+def test_plant_look_ups_by_any_name(catalog: Catalog) -> None:
+    moscow = catalog.plant("moscow")
+    # seed-000: "renamed the Small Car Factory (MZMA)"
+    assert catalog.plant("MZMA") is moscow
+    # ref-9: "produced by AZLK from 1946 to 1991"
+    assert catalog.plant("AZLK") is moscow
+    # seed-000: "Named the KIM factory after the Communist Youth International"
+    assert catalog.plant("KIM") is moscow
+    # ref-35: "which installed its Avtoframos factory there"
+    assert catalog.plant("Avtoframos") is moscow
+    # seed-000: "assembled under license by Balkancar in Lovech"
+    assert catalog.plant("Balkancar").id == "lovech"
+
+
+def test_moscow_plant_owners_over_time(catalog: Catalog) -> None:
+    # seed-000: "representing an early Soviet initiative to build domestic manufacturing capacity"
+    assert owners(catalog, "moscow", 1960) == {"Soviet state": None}
+    # seed-000: "was reorganized as OAO Moskvitch"
+    assert owners(catalog, "moscow", 1995) == {"OAO Moskvitch": None}
+    # seed-000: "established in 1998 between the City of (holding 38% stake) and SA (62% stake)"
+    # ref-41: "a joint venture between Renault and the city of Moscow"
+    assert owners(catalog, "moscow", 2008) == {
+        "City of Moscow (Avtoframos joint venture)": 38,
+        "Renault (Avtoframos joint venture)": 62,
+    }
+    # seed-000: "By 2012, had acquired full ownership of Avtoframos"
+    # seed-000: "increasing its stake to 100%"
+    assert owners(catalog, "moscow", 2015) == {"Renault Group": 100}
+    # ref-36: "sell 100% of Renault Group's shares in Renault Russia to Moscow City"
+    assert owners(catalog, "moscow", 2023)["City of Moscow"] == 100
+    # seed-003: "chose Kamaz, whose largest owner is the state-owned technology company Rosteh"
+    assert "Kamaz (contractor)" in owners(catalog, "moscow", 2023)
+    # seed-003: "transferred to the management of the city of Moscow and the state automobile"
+    assert any(owner.startswith("NAMI") for owner in owners(catalog, "moscow", 2023))
+
+
+def test_other_plants(catalog: Catalog) -> None:
+    # seed-000: "licensed to the IZh factory in Izhevsk"
+    assert catalog.plant("izhevsk").city == "Izhevsk"
+    lovech = catalog.plant("lovech")
+    # seed-000: "assembled under license by Balkancar in Lovech during the 1960s and 1970s"
+    assert (lovech.name, lovech.city) == ("Balkancar", "Lovech")
+    scaldia = catalog.plant("belgium-scaldia")
+    # seed-000: "by importer Scaldia-Volvo SA (formerly Sobimpex) in Seneffe"
+    assert (scaldia.name, scaldia.city) == ("Scaldia-Volvo SA", "Seneffe")
+    # seed-000: "the Moskvitch factory, previously evacuated to Sverdlovsk for military production"
+    assert catalog.plant("sverdlovsk").city == "Sverdlovsk"
+
+
+# -- models: periods, makes, kinds, look-ups -----------------------------------------------------
+
+
+def test_model_production_periods(catalog: Catalog) -> None:
+    def period(name: str) -> str:
+        found = catalog.model(name).production
+        assert found is not None, name
+        return str(found)
+
+    # seed-000: "Prototypes emerged in April 1940, followed by serial production starting mid-year"
+    # seed-000: "By June 1941, only around 450 KIM-10 sedans and convertibles had been assembled"
+    assert period("kim-10") == "1940/1941-06"
+    # ref-13: "On Dec. 4, 1946 the first"
+    # ref-11: "from December 1946 to 1954"
+    assert period("moskvich-400") == "1946-12-04/1954"
+    # seed-000: "In 1954, the updated Moskvitch-401 introduced a higher-compression"
+    # seed-000: "extending production of the series until 1956"
+    assert period("moskvich-401") == "1954/1956"
+    # seed-000: "Key variants included the 403 transitional model (1962-1964)"
+    assert period("moskvich-403") == "1962/1964"
+    # ref-76: "produced at MPMC (Moscow Plant of Midget Cars) since 1958 up to 1963"
+    assert period("moskvich-407") == "1958/1963"
+    # seed-000: "the Moskvitch-408, debuted in 1964 following prototypes from 1960"
+    # ref-19: "At AZLK, both models were produced in parallel until 1976"
+    assert period("moskvich-408") == "1964/1976"
+    # seed-000: "In 1967, AZLK introduced the Moskvitch-412"
+    # seed-000: "The 2140 series succeeded the 412 in 1976"
+    assert period("moskvich-412") == "1967/1976"
+    # ref-20: "The Moskvich-412 was produced from 1967-1997 (Moscow) and 2001 (Izhevsk)"
+    assert period("izh-412") == "../2001"
+    # ref-21: "manufactured or offered in the years 1976-1988"
+    assert period("moskvich-2140") == "1976/1988"
+    # ref-25: "was manufactured between 1986 and 2001 years"
+    assert period("moskvich-2141") == "1986/2001"
+    # seed-000: "assembled in since November 23, 2022, at the former"
+    assert period("moskvich-3") == "2022-11-23/.."
+    # seed-000: "a near-direct copy of the 1938-1940 Opel Kadett K38"
+    assert period("opel-kadett-k38") == "1938/1940"
+
+
+def test_model_makes_and_kinds(catalog: Catalog) -> None:
+    def make_kind(model_id: str) -> tuple[str, ModelKind]:
+        model = catalog.model(model_id)
+        return model.make, model.kind
+
+    # ref-4: "KIM-10-50 - the first Soviet serial compact car"
+    assert make_kind("kim-10") == ("KIM", ModelKind.PRODUCTION)
+    # seed-000: "the first Moskvich-badged car, the 400 series, entering serial production in 1946"
+    assert make_kind("moskvich-400") == ("Moskvich", ModelKind.PRODUCTION)
+    # ref-4: "the basis of which the design was taken by the British «Ford Prefect» of 1939"
+    assert make_kind("ford-prefect") == ("Ford", ModelKind.FOREIGN_ORIGIN)
+    # seed-000: "a near-direct copy of the 1938-1940 Opel Kadett K38"
+    assert make_kind("opel-kadett-k38") == ("Opel", ModelKind.FOREIGN_ORIGIN)
+    # ref-68: "Moskvich-412 is generally based on BMW 1500. The engine is an outright clone."
+    assert make_kind("bmw-1500") == ("BMW", ModelKind.FOREIGN_ORIGIN)
+    # wikipedia-aleko: "Related: Simca 1307/1308"
+    assert make_kind("simca-1308") == ("Simca", ModelKind.FOREIGN_ORIGIN)
+    # ref-61: "Moskvich-badged Clone of the JAC JS4 Chinese Crossover"
+    assert make_kind("jac-js4") == ("JAC", ModelKind.FOREIGN_ORIGIN)
+    # ref-64: "It is based on the Chinese JAC Sehol A5 Plus of 2021"
+    assert make_kind("jac-sehol-a5-plus") == ("JAC", ModelKind.FOREIGN_ORIGIN)
+    # ref-54: "in cooperation with the Chinese SAIC concern, based on the MG RX9 model"
+    assert make_kind("mg-rx9") == ("MG", ModelKind.FOREIGN_ORIGIN)
+    # ref-17: "The Izh 412 was a carbon copy"
+    assert make_kind("izh-412") == ("IZh", ModelKind.LICENSED_BUILD)
+    # seed-000: "assembled under license by Balkancar in Lovech"
+    # seed-000: "marketed locally under the Rila brand"
+    assert make_kind("rila-408") == ("Rila", ModelKind.LICENSED_BUILD)
+    # seed-000: "Moskvitch 408, 412, and related models were assembled under license"
+    assert make_kind("rila-412") == ("Rila", ModelKind.LICENSED_BUILD)
+    # seed-000: "sold as Scaldia-badged variants"
+    assert make_kind("scaldia-412") == ("Scaldia", ModelKind.LICENSED_BUILD)
+    # seed-000: "victories with the lightweight G-4 racer"
+    assert make_kind("moskvich-g4") == ("Moskvich", ModelKind.RACER)
+    # seed-000: "The 2022 revival, rebranding Chinese JAC JS4 as the Moskvich 3"
+    assert make_kind("moskvich-3") == ("Moskvich", ModelKind.REBADGE)
+    # ref-63: "have been renamed the JAC JS4 and JAC Sehol A5"
+    assert make_kind("moskvich-6") == ("Moskvich", ModelKind.REBADGE)
+
+
+def test_model_bodies_and_layouts(catalog: Catalog) -> None:
+    # seed-000: "The first postwar model, the Moskvitch-400 sedan"
+    assert catalog.model("moskvich-400").body_style is BodyStyle.SEDAN
+    m2141 = catalog.model("moskvich-2141")
+    # seed-000: "The Moskvich 2141, unveiled in 1986 as a front-wheel-drive hatchback"
+    assert (m2141.body_style, m2141.layout) == (BodyStyle.HATCHBACK, Layout.FF)
+    # seed-000: "producing standardized, rear-wheel-drive sedans"
+    assert catalog.model("moskvich-407").layout is Layout.FR
+    # seed-000: "criticisms of outdated rear-wheel-drive layout"
+    assert catalog.model("moskvich-2140").layout is Layout.FR
+    # seed-000: "with the debut of the Moskvich 3 compact crossover"
+    assert catalog.model("moskvich-3").body_style is BodyStyle.CROSSOVER
+    # ref-64: "The Moskvich plant certified the Moskvich 6 liftback"
+    assert catalog.model("moskvich-6").body_style is BodyStyle.LIFTBACK
+    # ref-53: "Sales of the Moskvich 8 crossover began in Russia on July 22."
+    assert catalog.model("moskvich-8").body_style is BodyStyle.CROSSOVER
+
+
+def test_model_plants(catalog: Catalog) -> None:
+    # seed-000: "The 412 was produced in parallel with the 408 at the Moscow plant"
+    assert "moscow" in catalog.model("moskvich-412").plants
+    # seed-000: "licensed to the IZh factory in Izhevsk"
+    assert catalog.model("izh-412").plants == ("izhevsk",)
+    # seed-000: "Moskvitch 408, 412, and related models were assembled under license by Balkancar"
+    assert catalog.model("rila-408").plants == ("lovech",)
+    # seed-000: "CKD assembly of Moskvitch models by importer Scaldia-Volvo SA"
+    assert catalog.model("scaldia-412").plants == ("belgium-scaldia",)
+
+
+def test_aliases_and_cyrillic_look_ups(catalog: Catalog) -> None:
+    m412 = catalog.model("moskvich-412")
+    # seed-000: "Moskvich (: Москвич) was a Soviet and automobile brand"
+    assert catalog.model("Москвич-412") is m412
+    # seed-000: "The 412 was produced in parallel with the 408"
+    assert catalog.model("412") is m412
+    # ref-19: "Moskvitch-412 - All PYRENEES"
+    assert catalog.model("Moskvitch 412") is m412
+    # ref-73: "This car is a member of the Moskvitch-2141 (Москвич-2141) family"
+    assert catalog.model("Москвич-2141").id == "moskvich-2141"
+    # ref-25: "Moskvitch 2141 Aleko - Wikicars"
+    assert catalog.model("Aleko").id == "moskvich-2141"
+    # ref-77: "The car exported to Western Countries was called the Moskvitch Elite"
+    assert catalog.model("Moskvitch Elite").id == "moskvich-408"
+    # seed-003: "the 403 model known as Moskvič Skandinavia was imported"
+    assert catalog.model("Moskvič Skandinavia").id == "moskvich-403"
+    # seed-001: "more than half of its M-407 models were exported"
+    assert catalog.model("M-407").id == "moskvich-407"
+    # ref-4: "KIM-10-50 - the first Soviet serial compact car"
+    assert catalog.model("KIM-10-50").id == "kim-10"
+    # ref-14: "Black Moskvitch 400-420 - All PYRENEES"
+    assert catalog.model("Moskvitch 400-420").id == "moskvich-400"
+    # ref-103: "an identical copy of the Sehol X4 compact crossover made by China's JAC"
+    assert catalog.model("Sehol X4").id == "jac-js4"
+    # ref-62: "The electric Moskvich 3 appears to be a copy of the JAC S4 from China"
+    assert catalog.model("JAC S4").id == "jac-js4"
+    # ref-17: "The Izh 412 was a carbon copy"
+    assert catalog.model("Izh 412").id == "izh-412"
+
+
+# -- variants ------------------------------------------------------------------------------------
+
+
+def test_variants_and_their_models(catalog: Catalog) -> None:
+    convertible = catalog.variant("kim-10-convertible")
+    # seed-000: "By June 1941, only around 450 KIM-10 sedans and convertibles had been assembled"
+    assert (convertible.model, convertible.body_style) == ("kim-10", BodyStyle.CABRIOLET)
+    m420a = catalog.variant("420A")
+    # seed-000: "Variants included convertibles (400-420A, produced 1949-1954)"
+    assert (m420a.id, m420a.model, str(m420a.production)) == (
+        "moskvich-420a",
+        "moskvich-400",
+        "1949/1954",
+    )
+    # seed-000: "Variants included the Moskvitch-420 cabriolet"
+    assert m420a.body_style is BodyStyle.CABRIOLET
+    m421 = catalog.variant("400-421")
+    # seed-000: "wagons (400-421, 1948-1950)"
+    assert (m421.model, m421.body_style, str(m421.production)) == (
+        "moskvich-400",
+        BodyStyle.WAGON,
+        "1948/1950",
+    )
+    # seed-000: "(400-422, 1948-1956)"
+    assert str(catalog.variant("400-422").production) == "1948/1956"
+    # seed-000: "(400-420A, produced 1949-1954), wagons (400-421, 1948-1950), and (400-422"
+    assert {v.id for v in catalog.variants_of("moskvich-400")} == {
+        "moskvich-420a",
+        "moskvich-421",
+        "moskvich-422",
+    }
+    # seed-000: "the 423/424 station wagons (1958-1959, first Soviet production wagons"
+    for name in ("423", "424"):
+        wagon = catalog.variant(name)
+        # seed-000: "Key variants included the 403 transitional model (1962-1964), the 423/424"
+        assert (wagon.model, wagon.body_style, str(wagon.production)) == (
+            "moskvich-407",
+            BodyStyle.WAGON,
+            "1958/1959",
+        )
+    m431 = catalog.variant("431")
+    # seed-000: "and pickup trucks like the 431"
+    assert (m431.model, m431.body_style) == ("moskvich-407", BodyStyle.PICKUP)
+    # seed-000: "Variants such as station wagons (Moskvitch-426 and -2136)"
+    assert catalog.variant("426").body_style is BodyStyle.WAGON
+    # seed-000: "Variants such as station wagons (Moskvitch-426 and -2136)"
+    assert catalog.variant("2136").body_style is BodyStyle.WAGON
+    # ref-21: "Moskvich 2138-2140-2136-2137 data and specifications catalogue"
+    assert {v.id for v in catalog.variants_of("moskvich-2140")} == {
+        "moskvich-2136",
+        "moskvich-2137",
+        "moskvich-2138",
+    }
+    # seed-000: "its electric variant Moskvich 3e"
+    assert catalog.variant("3e").model == "moskvich-3"
+    # seed-000: "electric powertrain options in the Moskvich 3e variant"
+    assert catalog.variant("Moskvich 3e").id == "moskvich-3e"
+
+
+# -- engines -------------------------------------------------------------------------------------
+
+
+def test_engines(catalog: Catalog) -> None:
+    def engines(model: str) -> list[tuple[int | None, Fuel | None]]:
+        found = [catalog.engine(e) for e in catalog.model(model).engines]
+        return [(e.power_hp, e.fuel) for e in found]
+
+    kim = catalog.engine(catalog.model("kim-10").engines[0])
+    # seed-000: "including a 1.2-liter inline-four rated at 26 horsepower"
+    assert (kim.power_hp, kim.cylinders) == (26, 4)
+    m400 = catalog.engine(catalog.model("moskvich-400").engines[0])
+    # seed-000: "The initial 400 sedan featured a 1.1-liter inline-four engine producing 23"
+    assert (m400.power_hp, m400.cylinders) == (23, 4)
+    # seed-000: "the updated Moskvitch-401 introduced a higher-compression yielding 26 horsepower"
+    assert engines("moskvich-401") == [(26, None)]
+    # ref-75: "In 1958, the Russian factory produced the 45 bhp 407"
+    assert engines("moskvich-407") == [(45, None)]
+    # ref-18: "It was the Moskvitch 408. Power – 50 hp."
+    assert engines("moskvich-408") == [(50, None)]
+    # seed-000: "a new 1.5-liter inline-four engine (UZAM-412) producing 75 horsepower"
+    assert catalog.model("moskvich-412").engines == ("uzam-412",)
+    uzam = catalog.engine("uzam-412")
+    # seed-000: "incorporated a cloned 1500-series engine producing 75 horsepower"
+    assert (uzam.power_hp, uzam.cylinders) == (75, 4)
+    # seed-000: "Powered initially by a 1.5-liter carbureted delivering 75 horsepower"
+    # seed-000: "later versions adopted a 1.7-liter unit with up to 80 horsepower"
+    assert {hp for hp, _ in engines("moskvich-2140")} == {75, 80}
+    # seed-000: "a 1.5-liter turbocharged producing approximately 150 horsepower"
+    # seed-000: "a single output of 174 horsepower"
+    assert set(engines("moskvich-3")) == {(150, Fuel.PETROL), (174, Fuel.ELECTRIC)}
+    # seed-000: "1.5-liter turbocharged gasoline engine rated at 174 horsepower"
+    assert engines("moskvich-6") == [(174, Fuel.PETROL)]
+    # seed-000: "often retrofitted with 1.6-liter diesel engines (producing around 42-50 hp)"
+    assert engines("scaldia-412") == [(None, Fuel.DIESEL)]
+
+
+# -- lineage -------------------------------------------------------------------------------------
+
+
+def test_lineage(catalog: Catalog) -> None:
+    def relations(model: str) -> dict[str, Relation]:
+        return {link.target: link.relation for link in catalog.model(model).lineage}
+
+    # ref-4: "the basis of which the design was taken by the British «Ford Prefect» of 1939"
+    assert ids(lineage.derived_from("kim-10", catalog=catalog)) == ["ford-prefect"]
+    # seed-000: "a near-direct copy of the 1938-1940 Opel Kadett K38"
+    assert "opel-kadett-k38" in ids(lineage.ancestors("400", catalog=catalog))
+    # ref-12: "Using the schematics left over from the Opel Kadet/Olympia K38 platform"
+    assert ids(lineage.derived_from("400", catalog=catalog)) == ["opel-kadett-k38"]
+    # seed-000: "In 1954, the updated Moskvitch-401 introduced a higher-compression"
+    assert relations("moskvich-401") == {"moskvich-400": Relation.SUCCESSOR_OF}
+    # seed-000: "The next major generation, the Moskvitch-408, debuted in 1964"
+    assert relations("moskvich-408") == {"moskvich-407": Relation.SUCCESSOR_OF}
+    # seed-000: "AZLK introduced the Moskvitch-412 as an upgraded variant of the 408 series"
+    # ref-68: "Moskvich-412 is generally based on BMW 1500. The engine is an outright clone."
+    assert ids(lineage.predecessors("412", catalog=catalog)) == ["moskvich-408", "bmw-1500"]
+    # ref-68: "The engine is an outright clone."
+    assert relations("moskvich-412")["bmw-1500"] is Relation.ENGINE_FROM
+    # seed-000: "The 2140 series succeeded the 412 in 1976 as a facelifted modernization"
+    assert ids(lineage.predecessors("2140", catalog=catalog)) == ["moskvich-412"]
+    # ref-19: "after another restyling and modernization, production continued under the"
+    assert {"moskvich-412", "moskvich-408", "moskvich-407", "moskvich-400"} <= set(
+        ids(lineage.ancestors("2140", catalog=catalog))
+    )
+    # seed-000: "The 2140 series succeeded the 412 in 1976"
+    assert "moskvich-2140" in ids(lineage.descendants("412", catalog=catalog))
+    # ref-69: "Moskvitch 400/420 (1946); Moskvitch 401/420 (1954)"
+    assert ids(lineage.path("2140", "400", catalog=catalog))[-2:] == [
+        "moskvich-401",
+        "moskvich-400",
+    ]
+    # ref-23: "The Moskvitch 2141 was a successor to the 412"
+    assert relations("moskvich-2141")["moskvich-412"] is Relation.SUCCESSOR_OF
+    # seed-000: "borrowed elements from the 1308 (also known as 1308)"
+    assert relations("moskvich-2141")["simca-1308"] is Relation.DERIVED_FROM
+    # ref-17: "The Izh 412 was a carbon copy"
+    assert relations("izh-412") == {"moskvich-412": Relation.LICENSED_BUILD_OF}
+    # seed-000: "Moskvitch 408, 412, and related models were assembled under license by Balkancar"
+    assert relations("rila-408") == {"moskvich-408": Relation.LICENSED_BUILD_OF}
+    # seed-000: "Moskvitch 408, 412, and related models were assembled under license"
+    assert relations("rila-412") == {"moskvich-412": Relation.LICENSED_BUILD_OF}
+    # seed-000: "Models such as the 402, 407, and 412 were built from Soviet kits"
+    assert relations("scaldia-412") == {"moskvich-412": Relation.LICENSED_BUILD_OF}
+    # seed-000: "licensed to the IZh factory in Izhevsk to expand overall output"
+    assert {"izh-412", "rila-412", "scaldia-412"} <= set(
+        ids(lineage.successors("412", catalog=catalog))
+    )
+    # ref-61: "The low-cost Chinese SUV JAC JS4 assembled in the CKD collection"
+    assert ids(lineage.derived_from("Moskvich 3", catalog=catalog)) == ["jac-js4"]
+    # seed-000: "rebranding Chinese JAC JS4 as the Moskvich 3"
+    assert relations("moskvich-3") == {"jac-js4": Relation.REBADGE_OF}
+    # ref-64: "It is based on the Chinese JAC Sehol A5 Plus of 2021"
+    assert relations("moskvich-6") == {"jac-sehol-a5-plus": Relation.REBADGE_OF}
+    # seed-000: "for a new M90 model based on the MG RX9"
+    assert ids(lineage.derived_from("M90", catalog=catalog)) == ["mg-rx9"]
+
+
+# -- events --------------------------------------------------------------------------------------
+
+
+def test_event_dates_and_kinds(catalog: Catalog) -> None:
+    def when(event_id: str) -> tuple[str, EventKind]:
+        found = event(catalog, event_id)
+        return str(found.date), found.kind
+
+    # ref-16: "a cooperation agreement signed in 1929 between Russia and the Ford Motor Company"
+    assert when("1929-ford-cooperation-agreement") == ("1929", EventKind.OTHER)
+    # seed-000: "with operations commencing in November of that year"
+    assert when("1930-plant-starts-operations") == ("1930-11", EventKind.FOUNDING)
+    # seed-000: "Named the KIM factory after the Communist Youth International () in December 1930"
+    assert when("1930-named-kim") == ("1930-12", EventKind.RENAMING)
+    # seed-000: "Prototypes emerged in April 1940"
+    assert when("1940-kim-10-prototypes") == ("1940-04", EventKind.PROTOTYPE)
+    # ref-7: "the plant managed to assemble just 450 units before the Nazi invasion in June 1941"
+    assert when("1941-kim-10-production-ends") == ("1941-06", EventKind.PRODUCTION_END)
+    # ref-84: "In 1941 the plant was evacuated to Ural"
+    assert when("1941-evacuation") == ("1941", EventKind.EVACUATION)
+    # seed-000: "previously evacuated to Sverdlovsk for military production"
+    assert "sverdlovsk" in event(catalog, "1941-evacuation").subjects
+    # seed-000: "in June 1945, Joseph Stalin selected the pre-war Opel Kadett design"
+    assert when("1945-stalin-chooses-kadett") == ("1945-06", EventKind.OTHER)
+    # seed-000: "rolled off the assembly line on December 4, 1946"
+    assert when("1946-first-moskvich-400") == ("1946-12-04", EventKind.PRODUCTION_START)
+    # ref-14: "Approved for mass production by the Soviet government on 28 April 1947"
+    assert when("1947-moskvich-400-approved") == ("1947-04-28", EventKind.APPROVAL)
+    # seed-000: "noted for its success and award at the 1958"
+    assert when("1958-moskvich-407-award") == ("1958", EventKind.AWARD)
+    # seed-000: "on May 18, 1967, when it assembled its one millionth vehicle, a Moskvitch 408"
+    assert when("1967-millionth-car") == ("1967-05-18", EventKind.MILESTONE)
+    # ref-18: "It was the Moskvitch 408."
+    assert "moskvich-408" in event(catalog, "1967-millionth-car").subjects
+    # seed-000: "The factory, renamed AZLK (Avtomobilny Zavod imeni Leninskogo Komsomola) in 1968"
+    assert when("1968-renamed-azlk") == ("1968", EventKind.RENAMING)
+    # seed-000: "In 1968, exports accounted for 55% of output"
+    assert when("1968-exports-55-percent") == ("1968", EventKind.EXPORT)
+    # seed-000: "underwent major reconstruction in 1971"
+    assert when("1971-reconstruction") == ("1971", EventKind.RECONSTRUCTION)
+    # ref-25: "It was first announced in 1985"
+    assert when("1985-moskvich-2141-announced")[0] == "1985"
+    # seed-000: "in December 1991, was reorganized as OAO Moskvitch"
+    assert when("1991-reorganised-oao-moskvitch") == ("1991-12", EventKind.RENAMING)
+    # ref-28: "Jan 9, 1997 · RUSSIAN GOVERNMENT FAILS TO BANKRUPT TAX-DEFAULTING AUTO-MAKER."
+    assert when("1997-failed-bankruptcy-attempt") == ("1997-01", EventKind.BANKRUPTCY)
+    # ref-32: "The assembly line was stopped in 2001"
+    assert when("2001-moskvich-production-ends") == ("2001", EventKind.PRODUCTION_END)
+    # ref-29: "Unpaid bill shuts down Russian automaker - UPI.com Mar 4, 2002"
+    assert when("2002-mosenergo-power-cut")[0] == "2002-03"
+    # ref-32: "the company filed for bankruptcy in 2002"
+    assert when("2002-bankruptcy-filing") == ("2002", EventKind.BANKRUPTCY)
+    # ref-32: "was finally officially declared bankrupt in 2006"
+    assert when("2006-declared-bankrupt") == ("2006", EventKind.BANKRUPTCY)
+    # ref-91: "Mar 23, 2022 · Renault Group activities in its manufacturing plant in Moscow"
+    assert when("2022-renault-operations-suspended")[0] == "2022-03-23"
+    # ref-36: "May 16, 2022 · The Board of Directors of Renault Group unanimously approved"
+    assert when("2022-sale-to-moscow") == ("2022-05-16", EventKind.OWNERSHIP_CHANGE)
+    # seed-000: "Production officially commenced on November 23, , with the debut of the Moskvich 3"
+    assert when("2022-moskvich-3-production-start") == ("2022-11-23", EventKind.RELAUNCH)
+    # ref-64: "The Moskvich plant certified the Moskvich 6 liftback | News - Autostat Jul 26, 2023"
+    assert when("2023-moskvich-6-certified") == ("2023-07-26", EventKind.CERTIFICATION)
+    # ref-53: "Sales of the Moskvich 8 crossover began in Russia on July 22."
+    assert when("2025-moskvich-8-sales-start") == ("2025-07-22", EventKind.LAUNCH)
+    # ref-55: "The Moskvich automobile plant plans to begin large-scale assembly of the new M70"
+    assert when("2025-m70-plan") == ("2025-10-15", EventKind.PLAN)
+
+
+def test_events_of_a_subject(catalog: Catalog) -> None:
+    def timeline(subject: str) -> list[tuple[str, EventKind]]:
+        return [(str(e.date), e.kind) for e in catalog.events_of(subject)]
+
+    # seed-000: "Prototypes emerged in April 1940, followed by serial production starting mid-year"
+    # seed-000: "By June 1941, only around 450 KIM-10 sedans and convertibles had been assembled"
+    assert timeline("kim-10") == [
+        ("1940", EventKind.PRODUCTION_START),
+        ("1940-04", EventKind.PROTOTYPE),
+        ("1941-06", EventKind.PRODUCTION_END),
+    ]
+    # ref-13: "On Dec. 4, 1946 the first"
+    # seed-000: "was approved for mass production by Soviet authorities on April 28, 1947"
+    assert timeline("moskvich-400")[-2:] == [
+        ("1946-12-04", EventKind.PRODUCTION_START),
+        ("1947-04-28", EventKind.APPROVAL),
+    ]
+    # ref-25: "It was first announced in 1985 and was manufactured between 1986 and 2001 years."
+    assert [d for d, _ in timeline("moskvich-2141")][:2] == ["1985", "1986"]
+    # seed-001: "The last model, Moskvich 2141, was discontinued in 2001"
+    assert timeline("moskvich-2141")[-1] == ("2001", EventKind.PRODUCTION_END)
+    moscow = timeline("moscow")
+    # seed-000: "renamed AZLK (Avtomobilny Zavod imeni Leninskogo Komsomola) in 1968"
+    assert ("1968", EventKind.RENAMING) in moscow
+    # seed-000: "increasing its stake to 100%"
+    assert ("2012", EventKind.OWNERSHIP_CHANGE) in moscow
+    # ref-16: "The beginnings of Moskvitch lie in a cooperation agreement signed in 1929"
+    assert moscow[0] == ("1929", EventKind.OTHER)
+
+
+# -- production figures --------------------------------------------------------------------------
+
+
+def test_moskvich_400_and_kim_10_figures(catalog: Catalog) -> None:
+    first = preferred(catalog, "moskvich-400", "1947")
+    # ref-14: "1,501 were built the first year, with 4,808 for 1948 and 19,906 in 1949"
+    assert first.figure == Figure.exact(1501)
+    # ref-14: "1,501 were built the first year"
+    assert "ref-14" in {c.source for c in first.citations}
+    # ref-14: "with 4,808 for 1948"
+    assert preferred(catalog, "moskvich-400", "1948").figure == Figure.exact(4808)
+    # ref-14: "19,906 in 1949"
+    assert preferred(catalog, "moskvich-400", "1949").figure == Figure.exact(19906)
+    series = preferred(catalog, "moskvich-400", "1946/1956")
+    # seed-000: "with 247,439 units built between 1946 and 1956"
+    assert series.figure == Figure.exact(247_439)
+    # seed-000: "with a total output exceeding 200,000 units across models"
+    # seed-000: "with total production exceeding 247,000 units"
+    # seed-000: "yielding approximately 248,000 sedans and convertibles"
+    # seed-000: "which delivered 216,000 sedans and 17,000 cabriolets"
+    assert {
+        Figure.at_least(200_000),
+        Figure.at_least(247_000),
+        Figure.approx(248_000),
+        Figure.exact(216_000),
+    } <= figures(catalog, "moskvich-400", "1946/1956")
+    # seed-000: "including over 17,000 convertibles"
+    assert preferred(catalog, "moskvich-420a", "1946/1956").figure == Figure.at_least(17_000)
+    # seed-000: "By June 1941, only around 450 KIM-10 sedans and convertibles had been assembled"
+    assert preferred(catalog, "kim-10", "1940/1941-06").figure == Figure.approx(450)
+    (looser,) = [r for r in records(catalog, "kim-10", "1940/1941-06") if not r.preferred]
+    # seed-000: "after assembling fewer than 1,000 KIM-10 vehicles"
+    assert looser.figure == Figure.at_most(1000)
+    # ref-7: "the plant managed to assemble just 450 units"
+    assert looser.alternative_to == "kim-10-built-1940-1941"
+
+
+def test_soviet_era_figures(catalog: Catalog) -> None:
+    # seed-000: "the Moskvitch 407 (1958–1963) yielded 359,980 units"
+    assert preferred(catalog, "moskvich-407", "1958/1963").figure == Figure.exact(359_980)
+    exported = records(catalog, "moskvich-407", "1958/1963", Measure.EXPORTED)
+    # seed-000: "with exports accounting for 120,903 vehicles, or roughly one-third of output"
+    assert Figure.exact(120_903) in {r.figure for r in exported if r.unit is Unit.VEHICLES}
+    (share,) = [r for r in exported if r.unit is Unit.PERCENT and r.preferred]
+    # seed-000: "or roughly one-third of output"
+    assert share.figure == Figure.approx(33)
+    # seed-000: "one millionth vehicle, a Moskvitch 408 sedan"
+    assert Figure.exact(1_000_000) in {r.figure for r in catalog.production_of("moscow")}
+    (export_1968,) = records(catalog, "moscow", "1968", Measure.EXPORTED)
+    # seed-000: "In 1968, exports accounted for 55% of output"
+    assert (export_1968.figure, export_1968.unit) == (Figure.exact(55), Unit.PERCENT)
+    # seed-000: "The Moskvich 412, manufactured from 1967 to 1982 with over 900,000 units produced"
+    assert preferred(catalog, "moskvich-412", "1967/1982").figure == Figure.at_least(900_000)
+    # seed-000: "continued until 1988, with over 500,000 units built"
+    assert preferred(catalog, "moskvich-2140", "1976/1988").figure == Figure.at_least(500_000)
+    # seed-000: "over 716,000 units were built until 2002"
+    assert preferred(catalog, "moskvich-2141", "1986/2002").figure == Figure.at_least(716_000)
+    (bulgaria,) = [r for r in catalog.production_of("moskvich-2141") if r.plant == "lovech"]
+    # seed-000: "but output was minimal—likely fewer than 1,000 units"
+    assert bulgaria.figure == Figure.at_most(1000)
+
+
+def test_renault_era_and_revival_figures(catalog: Catalog) -> None:
+    # seed-000: "reaching 69,000 vehicles in 2007"
+    assert preferred(catalog, "moscow", "2007").figure == Figure.exact(69_000)
+    # seed-000: "and 73,000 in 2008"
+    assert preferred(catalog, "moscow", "2008").figure == Figure.exact(73_000)
+    # ref-34: "It has since built 1.2m cars"
+    assert preferred(catalog, "moscow", "2005/2019").figure == Figure.approx(1_200_000)
+    # ref-44: "it hoped to produce about 600 cars this year, including 200 electric vehicles"
+    assert preferred(catalog, "moscow", "2022", Measure.PLANNED).figure == Figure.approx(600)
+    planned_3e = preferred(catalog, "moskvich-3e", "2022", Measure.PLANNED)
+    # seed-000: "The plant targeted output of 600 units by December , including 200 electric models"
+    assert planned_3e.figure == Figure.exact(200)
+    # ref-44: "and 50,000 cars in 2023"
+    assert preferred(catalog, "moscow", "2023", Measure.PLANNED).figure == Figure.exact(50_000)
+    sold_2023 = preferred(catalog, "moscow", "2023-03/2023-12", Measure.SOLD)
+    # ref-48: "More than 15,300 Moskvich cars were sold in Russia from the sales start last March"
+    assert sold_2023.figure == Figure.at_least(15_300)
+    # ref-48: "Over 15000 Moskvich cars sold from March 2023 - TASS"
+    assert "ref-48" in {c.source for c in sold_2023.citations}
+    shipped = preferred(catalog, "moscow", "2023-03/2023-12", Measure.SHIPPED)
+    # ref-48: "about 19,000 vehicles were shipped to dealers"
+    assert shipped.figure == Figure.approx(19_000)
+    # ref-50: "sold more than 23 thousand cars in 2024"
+    assert preferred(catalog, "moscow", "2024", Measure.SOLD).figure == Figure.at_least(23_000)
+    # ref-50: "including 2.4 thousand Moskvich 6 sedans"
+    assert preferred(catalog, "moskvich-6", "2024", Measure.SOLD).figure == Figure.exact(2400)
+    # ref-50: "1.3 thousand Moskvich 3e electric"
+    assert preferred(catalog, "moskvich-3e", "2024", Measure.SOLD).figure == Figure.exact(1300)
+    # ref-51: "Moskvich car sales stood at 2,200 units in April 2024"
+    assert preferred(catalog, "moscow", "2024-04", Measure.SOLD).figure == Figure.exact(2200)
+    # ref-52: "In June 2025, 1,100 Moskvich cars were sold in Russia"
+    assert preferred(catalog, "moscow", "2025-06", Measure.SOLD).figure == Figure.exact(1100)
+    h1 = preferred(catalog, "moscow", "2025-01/2025-06", Measure.SOLD)
+    # ref-52: "in the first half of 2025, 7,400 units were sold"
+    assert h1.figure == Figure.exact(7400)
+    # ref-80: "Moscow is considering sending 50 vehicles, 25 of which are the Moskvitch 3"
+    assert preferred(catalog, "moscow", "2025", Measure.PLANNED).figure == Figure.exact(50)
+    # ref-80: "25 of which are the Moskvitch 3 fuel-powered models"
+    assert preferred(catalog, "moskvich-3", "2025", Measure.PLANNED).figure == Figure.exact(25)
+
+
+# -- conflicts -----------------------------------------------------------------------------------
+
+
+def test_conflicts(catalog: Catalog) -> None:
+    displacement = dispute(catalog, "moskvich-400", "engine displacement")
+    # seed-000: "The initial 400 sedan featured a 1.1-liter inline-four engine"
+    # seed-000: "This four-seater compact featured a 660 cc inline-four engine"
+    assert claims(displacement) == {"1.1 L": True, "660 cc": False}
+    # seed-000: "This four-seater compact featured a 660 cc inline-four engine"
+    assert cited(displacement, "660 cc") == {"seed-000"}
+    total = figure_dispute(catalog, "moskvich-400", "1946/1956")
+    # seed-000: "with 247,439 units built between 1946 and 1956"
+    assert total.preferred_claim.value == "247,439"
+    # seed-000: "total production exceeding 247,000 units, including over 17,000 convertibles"
+    # seed-000: "which delivered 216,000 sedans and 17,000 cabriolets"
+    assert {"≥200,000", "≥247,000", "≈248,000", "216,000"} <= set(claims(total))
+    first_year = figure_dispute(catalog, "moskvich-400", "1947")
+    # ref-14: "1,501 were built the first year"
+    # seed-000: "achieving 26,000 units by 1947 despite material shortages"
+    assert claims(first_year) == {"1,501": True, "26,000": False}
+    sales = figure_dispute(catalog, "moscow", "2023-03/2023-12", Measure.SOLD)
+    # ref-48: "More than 15,300 Moskvich cars were sold in Russia"
+    # seed-000: "with over 40,000 units sold that year"
+    assert claims(sales) == {"≥15,300": True, "≥40,000": False}
+    # ref-48: "More than 15,300 Moskvich cars were sold in Russia"
+    assert "ref-48" in cited(sales, "≥15,300")
+    power = dispute(catalog, "moskvich-407", "engine power")
+    # ref-75: "In 1958, the Russian factory produced the 45 bhp 407"
+    # seed-000: "a 1.2-liter delivering about 40 horsepower"
+    assert claims(power) == {"45 bhp": True, "about 40 hp": False, "35 hp": False}
+    # ref-75: "In 1958, the Russian factory produced the 45 bhp 407"
+    assert cited(power, "45 bhp") == {"ref-75"}
+    span_407 = dispute(catalog, "moskvich-407", "production span")
+    # ref-76: "since 1958 up to 1963"
+    # seed-000: "totaling 120,903 units over its run from 1958 to 1964"
+    assert claims(span_407) == {"1958-1963": True, "1958-1964": False}
+    start_408 = dispute(catalog, "moskvich-408", "production start")
+    # seed-000: "The Moskvich 408, entering production in 1964"
+    # seed-000: "The 408, entering mass production in 1965"
+    assert claims(start_408) == {"1964": True, "1965": False}
+    end_2141 = dispute(catalog, "moskvich-2141", "production end")
+    # seed-001: "The last model, Moskvich 2141, was discontinued in 2001"
+    # seed-000: "over 716,000 units were built until 2002"
+    assert claims(end_2141) == {"2001": True, "2002": False}
+    mzma = dispute(catalog, "moscow", "date of renaming to MZMA")
+    # seed-000: "Postwar reconversion began in 1945"
+    assert mzma.preferred_claim.value == "1945"
+    # seed-000: "In 1939, the facility was reorganized and renamed the Small Car Factory (MZMA)"
+    assert claims(mzma)["1939"] is False
+    workforce = dispute(catalog, "moscow", "workforce kept at the 2022 handover")
+    # ref-90: "There are 2,045 people working at Moskvich today."
+    assert workforce.preferred_claim.value == "2,045 people"
+
+
+# -- sources -------------------------------------------------------------------------------------
+
+
+def test_sources(catalog: Catalog) -> None:
+    ref14 = catalog.source("ref-14")
+    # ref-14: "Black Moskvitch 400-420 - All PYRENEES Jul 24, 2018"
+    assert (ref14.title, ref14.publisher) == (
+        "Black Moskvitch 400-420 - All PYRENEES",
+        "All PYRENEES",
+    )
+    # ref-14: "Jul 24, 2018"
+    assert ref14.date == date("2018-07-24")
+    # ref-13: "Dec 4, 2017 · On Dec. 4, 1946 the first"
+    assert catalog.source("ref-13").date == date("2017-12-04")
+    # ref-36: "May 16, 2022 · The Board of Directors of Renault Group"
+    assert catalog.source("ref-36").date == date("2022-05-16")
+    ref48 = catalog.source("ref-48")
+    # ref-48: "Over 15000 Moskvich cars sold from March 2023 - TASS Jan 9, 2024"
+    assert (ref48.publisher, ref48.date) == ("TASS", date("2024-01-09"))
+    # ref-25: "Moskvitch 2141 Aleko - Wikicars Aug 24, 2010"
+    assert catalog.source("ref-25").publisher == "Wikicars"
+    ref90 = catalog.source("ref-90")
+    # ref-90: "Sergei Sobyanin opens serial production at Moskvich plant - mos.ru Nov 27, 2022"
+    assert (ref90.publisher, ref90.date) == ("mos.ru", date("2022-11-27"))
+    # ref-101: "Ukraine war: Russia nationalises Renault's Moscow plant - BBC May 16, 2022"
+    assert catalog.source("ref-101").publisher == "BBC"
+
+
+# -- the fact sheet itself -----------------------------------------------------------------------
+
+_QUOTE_RE = re.compile(r'^\s*# ([a-z0-9-]+): "(.+)"\s*$', re.MULTILINE)
+
+
+def test_fact_sheet_quotes_are_verbatim(catalog: Catalog, source_texts: dict[str, str]) -> None:
+    """Every quote in this file's comments is in its source, or cited with it by the data."""
+    quoted = _QUOTE_RE.findall(Path(__file__).read_text(encoding="utf-8"))
+    assert len(quoted) >= 70
+    wrong = []
+    for source, fragment in quoted:
+        catalog.source(source)  # the id is a real source
+        if source in source_texts:
+            ok = normalise(fragment) in source_texts[source]
+        else:  # a public page: the data quotes it, so the fragment must be in one of its quotes
+            ok = any(
+                c.source == source and c.quote and fragment in c.quote
+                for m in catalog.models
+                for c in (*m.citations, *(c for link in m.lineage for c in link.citations))
+            )
+        if not ok:
+            wrong.append(f"{source}: {fragment!r}")
+    assert wrong == []
