@@ -20,9 +20,9 @@ from .catalog import Catalog
 from .converter import converter
 from .errors import DataError, NoPathError, UnknownNameError
 from .figures import Figure
-from .loading import COLLECTIONS, load
+from .loading import load
 from .records import Event, Measure, Model, Plant, Relation, Variant
-from .serialization import to_json
+from .serialization import COLLECTIONS, to_json
 
 __all__ = ["main"]
 

@@ -9,38 +9,26 @@ for it at the same time.
 from __future__ import annotations
 
 import os
-import re
 import threading
 import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from cattrs.errors import BaseValidationError
-
 from .catalog import Catalog
-from .converter import converter, describe_error
 from .errors import DataError, Problem
-from .records import Dispute, Engine, Event, Model, Plant, ProductionRecord, Source, Variant
-from .serialization import from_json
+from .serialization import (
+    COLLECTIONS,
+    assemble,
+    file_of_collection,
+    from_json,
+    structure_collection,
+)
 
-__all__ = ["COLLECTIONS", "load", "load_directory"]
-
-COLLECTIONS: dict[str, type] = {
-    "sources": Source,
-    "engines": Engine,
-    "models": Model,
-    "variants": Variant,
-    "plants": Plant,
-    "events": Event,
-    "production": ProductionRecord,
-    "disputes": Dispute,
-}
-"""Each collection of a catalog, the key of its TOML file, and its record type."""
+__all__ = ["load", "load_directory"]
 
 _shipped: Catalog | None = None
 _shipped_lock = threading.Lock()
-_RECORD_RE = re.compile(r"(?P<collection>\w+)\[(?P<index>\d+)\]")
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Catalog:
@@ -91,21 +79,14 @@ def load_directory(directory: str | os.PathLike[str]) -> Catalog:
         problems.append(
             Problem(stray, "", f"unknown data file; expected one of {', '.join(sorted(expected))}")
         )
-    for collection, record_type in COLLECTIONS.items():
+    for collection in COLLECTIONS:
         file = root / f"{collection}.toml"
         if file.exists():
-            parts[collection] = _read_collection(file, collection, record_type, problems)
-    if problems:
-        raise DataError(problems)
-    try:
-        return Catalog(**parts)
-    except DataError as error:
-        raise DataError(_in_file(problem) for problem in error.problems) from None
+            parts[collection] = _read_collection(file, collection, problems)
+    return assemble(parts, problems, file_of_collection)
 
 
-def _read_collection(
-    file: Path, collection: str, record_type: type, problems: list[Problem]
-) -> tuple[Any, ...]:
+def _read_collection(file: Path, collection: str, problems: list[Problem]) -> tuple[Any, ...]:
     try:
         document = tomllib.loads(file.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
@@ -116,34 +97,4 @@ def _read_collection(
             problems.append(
                 Problem(file.name, key, f"unknown top-level key; expected [[{collection}]]")
             )
-    items = document.get(collection, [])
-    try:
-        records: tuple[Any, ...] = converter.structure(items, tuple[record_type, ...])  # type: ignore[valid-type]
-    except BaseValidationError as error:
-        for path, message in describe_error(error, collection):
-            problems.append(Problem(file.name, _name_record(path, items), message))
-        return ()
-    except ValueError as error:  # raised outside any record, e.g. a non-list top level
-        problems.append(Problem(file.name, collection, str(error)))
-        return ()
-    return records
-
-
-def _name_record(path: str, items: object) -> str:
-    """Add the record's id to a path: ``models[3].x`` becomes ``models[3] (moskvich-400).x``."""
-    match = _RECORD_RE.match(path)
-    if match is None or not isinstance(items, list):
-        return path
-    index = int(match["index"])
-    record = items[index] if index < len(items) else None
-    record_id = record.get("id") if isinstance(record, dict) else None
-    if not isinstance(record_id, str):
-        return path
-    return f"{match.group(0)} ({record_id}){path[match.end() :]}"
-
-
-def _in_file(problem: Problem) -> Problem:
-    match = _RECORD_RE.match(problem.path)
-    if match is None or problem.file:
-        return problem
-    return Problem(f"{match['collection']}.toml", problem.path, problem.message)
+    return structure_collection(collection, document.get(collection, []), file.name, problems)

@@ -10,15 +10,32 @@ True
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cattrs.errors import BaseValidationError
 
 from .catalog import Catalog
-from .converter import converter, describe_error
+from .converter import WrongTypeError, converter, describe_error
 from .errors import DataError, Problem
+from .records import Dispute, Engine, Event, Model, Plant, ProductionRecord, Source, Variant
 
-__all__ = ["from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["COLLECTIONS", "from_dict", "from_json", "to_dict", "to_json"]
+
+COLLECTIONS: dict[str, type] = {
+    "sources": Source,
+    "engines": Engine,
+    "models": Model,
+    "variants": Variant,
+    "plants": Plant,
+    "events": Event,
+    "production": ProductionRecord,
+    "disputes": Dispute,
+}
+"""Each collection of a catalog, by its key in plain data and TOML files, with its record type."""
+
+_RECORD_RE = re.compile(r"(?P<collection>\w+)\[(?P<index>\d+)\]")
 
 
 def to_dict(catalog: Catalog) -> dict[str, Any]:
@@ -43,18 +60,85 @@ def from_dict(data: Any, *, file: str = "") -> Catalog:
     :raises DataError: listing every problem, when the data is malformed or inconsistent.
     """
     if not isinstance(data, dict):
-        raise DataError(
-            [Problem(file, "", f"expected a table of collections, found {type(data).__name__}")]
-        )
+        found = type(data).__name__
+        raise DataError([Problem(file, "", f"expected a table of collections, found {found}")])
+    problems = [
+        Problem(file, str(key), f"unknown collection; expected one of {', '.join(COLLECTIONS)}")
+        for key in data
+        if key not in COLLECTIONS
+    ]
+    parts = {
+        name: structure_collection(name, data[name], file, problems)
+        for name in COLLECTIONS
+        if name in data
+    }
+    return assemble(parts, problems, lambda _: file)
+
+
+def structure_collection(
+    collection: str, items: object, file: str, problems: list[Problem]
+) -> tuple[Any, ...]:
+    """Structure one collection's plain records, adding what is wrong to ``problems``.
+
+    :param collection: the collection's name, a key of :data:`COLLECTIONS`.
+    :param items: its plain records (a list of tables).
+    :param file: the file name to put in problem reports.
+    :param problems: where problems are added.
+    :returns: the records, or an empty tuple when any is malformed.
+    """
+    record_type = COLLECTIONS[collection]
     try:
-        catalog: Catalog = converter.structure(data, Catalog)
+        records: tuple[Any, ...] = converter.structure(items, tuple[record_type, ...])  # type: ignore[valid-type]
     except BaseValidationError as error:
-        raise DataError(
-            Problem(file, path, message) for path, message in describe_error(error, "$")
-        ) from None
+        for path, message in describe_error(error, collection):
+            problems.append(Problem(file, _name_record(path, items), message))
+        return ()
+    except WrongTypeError as error:  # the collection itself is not a list
+        problems.append(Problem(file, collection, str(error)))
+        return ()
+    return records
+
+
+def assemble(
+    parts: Mapping[str, tuple[Any, ...]],
+    problems: list[Problem],
+    file_of: Callable[[str], str],
+) -> Catalog:
+    """Build the catalog once every collection is structured, or raise every problem found.
+
+    :param parts: the structured collections.
+    :param problems: problems found so far; references are checked only when there are none.
+    :param file_of: the file name for a problem path such as ``"models[3] (x).engines[0]"``.
+    :returns: the validated catalog.
+    :raises DataError: when there are problems.
+    """
+    if problems:
+        raise DataError(problems)
+    try:
+        return Catalog(**parts)
     except DataError as error:
-        raise DataError(Problem(file, p.path, p.message) for p in error.problems) from None
-    return catalog
+        raise DataError(
+            Problem(p.file or file_of(p.path), p.path, p.message) for p in error.problems
+        ) from None
+
+
+def _name_record(path: str, items: object) -> str:
+    """Add the record's id to a path: ``models[3].x`` becomes ``models[3] (moskvich-400).x``."""
+    match = _RECORD_RE.match(path)
+    if match is None or not isinstance(items, list):
+        return path
+    index = int(match["index"])
+    record = items[index] if index < len(items) else None
+    record_id = record.get("id") if isinstance(record, dict) else None
+    if not isinstance(record_id, str):
+        return path
+    return f"{match.group(0)} ({record_id}){path[match.end() :]}"
+
+
+def file_of_collection(path: str) -> str:
+    """The TOML file a problem path points into: ``models[3]...`` is in ``models.toml``."""
+    match = _RECORD_RE.match(path)
+    return f"{match['collection']}.toml" if match else ""
 
 
 def to_json(catalog: Catalog, *, indent: int | None = None) -> str:
@@ -80,4 +164,6 @@ def from_json(text: str | bytes, *, file: str = "") -> Catalog:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise DataError([Problem(file, "", f"not valid JSON: {error}")]) from None
+    except RecursionError:
+        raise DataError([Problem(file, "", "not valid JSON: nested too deeply")]) from None
     return from_dict(data, file=file)

@@ -14,8 +14,11 @@ imports it.
 from __future__ import annotations
 
 import calendar
+import itertools
 import random
+from collections.abc import Sequence
 
+import attrs
 from hypothesis import strategies as st
 
 from .catalog import Catalog
@@ -26,12 +29,16 @@ from .records import (
     Citation,
     Claim,
     Dispute,
+    Engine,
     Event,
     EventKind,
+    Fuel,
+    Layout,
     Link,
     Measure,
     Model,
     ModelKind,
+    Ownership,
     Plant,
     PlantName,
     ProductionRecord,
@@ -41,7 +48,22 @@ from .records import (
     Variant,
 )
 
-__all__ = ["catalogs", "figures", "partial_dates", "periods", "synthetic_catalog"]
+__all__ = [
+    "catalogs",
+    "citations",
+    "disputes",
+    "engines",
+    "events",
+    "figures",
+    "models",
+    "partial_dates",
+    "periods",
+    "plants",
+    "production_records",
+    "sources",
+    "synthetic_catalog",
+    "variants",
+]
 
 
 @st.composite
@@ -101,11 +123,288 @@ def figures(draw: st.DrawFn, *, max_value: int = 10_000_000) -> Figure:
     return Figure.between(low, draw(st.integers(low, max_value)))
 
 
-def _cite(draw: st.DrawFn, sources: list[Source]) -> tuple[Citation, ...]:
-    return (Citation(source=draw(st.sampled_from(sources)).id, quote=draw(st.none() | _quotes)),)
+_IDS = st.from_regex(r"[a-z][a-z0-9]{0,7}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
+_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cc"]), min_size=1, max_size=30
+).filter(str.strip)
 
 
-_quotes = st.text(st.characters(codec="utf-8"), min_size=1, max_size=20)
+def _ids(ids: Sequence[str] | None) -> st.SearchStrategy[str]:
+    return _IDS if ids is None else st.sampled_from(list(ids))
+
+
+@st.composite
+def citations(draw: st.DrawFn, *, source_ids: Sequence[str] = ("source-0",)) -> Citation:
+    """Citations of one of ``source_ids``, with or without a quote.
+
+    :param source_ids: the ids a citation may point at.
+    :returns: a strategy of :class:`~moskvitch.Citation`.
+    """
+    return Citation(
+        source=draw(st.sampled_from(list(source_ids))),
+        quote=draw(st.none() | _TEXT),
+        locator=draw(st.none() | _TEXT),
+    )
+
+
+def _cited(source_ids: Sequence[str]) -> st.SearchStrategy[tuple[Citation, ...]]:
+    return st.lists(citations(source_ids=source_ids), min_size=1, max_size=2).map(tuple)
+
+
+@st.composite
+def sources(draw: st.DrawFn, *, ids: Sequence[str] | None = None) -> Source:
+    """Sources with a title and, sometimes, a publisher, date and address.
+
+    :param ids: the ids to choose from; any slug when ``None``.
+    :returns: a strategy of :class:`~moskvitch.Source`.
+    """
+    return Source(
+        id=draw(_ids(ids)),
+        title=draw(_TEXT),
+        publisher=draw(st.none() | _TEXT),
+        date=draw(st.none() | partial_dates()),
+        url=draw(st.none() | st.just("https://example.org/page")),
+    )
+
+
+@st.composite
+def engines(
+    draw: st.DrawFn, *, ids: Sequence[str] | None = None, source_ids: Sequence[str] = ("source-0",)
+) -> Engine:
+    """Engines with plausible, positive specifications.
+
+    :param ids: the ids to choose from; any slug when ``None``.
+    :param source_ids: the sources they may cite.
+    :returns: a strategy of :class:`~moskvitch.Engine`.
+    """
+    return Engine(
+        id=draw(_ids(ids)),
+        designation=draw(_TEXT),
+        displacement_cc=draw(st.none() | st.integers(500, 3000)),
+        power_hp=draw(st.none() | st.integers(10, 300)),
+        fuel=draw(st.none() | st.sampled_from(Fuel)),
+        cylinders=draw(st.none() | st.integers(1, 8)),
+        citations=draw(_cited(source_ids)),
+    )
+
+
+@st.composite
+def models(
+    draw: st.DrawFn,
+    *,
+    ids: Sequence[str] | None = None,
+    kinds: Sequence[ModelKind] | None = None,
+    source_ids: Sequence[str] = ("source-0",),
+    plant_ids: Sequence[str] = (),
+    engine_ids: Sequence[str] = (),
+    lineage_targets: Sequence[str] = (),
+) -> Model:
+    """Models whose references are drawn from the given ids.
+
+    :param ids: the ids to choose from; any slug when ``None``.
+    :param kinds: the allowed kinds; all when ``None``.
+    :param source_ids: the sources they may cite.
+    :param plant_ids: the plants they may name.
+    :param engine_ids: the engines they may name.
+    :param lineage_targets: the models their lineage links may point at.
+    :returns: a strategy of :class:`~moskvitch.Model`.
+    """
+    model_id = draw(_ids(ids))
+    targets = [t for t in lineage_targets if t != model_id]
+    return Model(
+        id=model_id,
+        name=f"Model {model_id}",
+        aliases=(f"Модель {model_id}",) if draw(st.booleans()) else (),
+        make=draw(st.sampled_from(["Moskvich", "KIM", "Opel", "JAC"])),
+        kind=draw(st.sampled_from(list(kinds) if kinds else list(ModelKind))),
+        body_style=draw(st.none() | st.sampled_from(BodyStyle)),
+        layout=draw(st.none() | st.sampled_from(Layout)),
+        engines=tuple(draw(st.lists(st.sampled_from(engine_ids), max_size=2, unique=True)))
+        if engine_ids
+        else (),
+        production=draw(st.none() | periods()),
+        plants=tuple(draw(st.lists(st.sampled_from(plant_ids), max_size=2, unique=True)))
+        if plant_ids
+        else (),
+        lineage=tuple(
+            Link(
+                target=target,
+                relation=draw(st.sampled_from(Relation)),
+                citations=draw(st.just(()) | _cited(source_ids)),
+            )
+            for target in (
+                draw(st.lists(st.sampled_from(targets), max_size=2, unique=True)) if targets else []
+            )
+        ),
+        citations=draw(_cited(source_ids)),
+    )
+
+
+@st.composite
+def variants(
+    draw: st.DrawFn,
+    *,
+    ids: Sequence[str] | None = None,
+    model_ids: Sequence[str] = ("model-0",),
+    source_ids: Sequence[str] = ("source-0",),
+) -> Variant:
+    """Variants of one of ``model_ids``.
+
+    :param ids: the ids to choose from; any slug when ``None``.
+    :param model_ids: the models they may belong to.
+    :param source_ids: the sources they may cite.
+    :returns: a strategy of :class:`~moskvitch.Variant`.
+    """
+    variant_id = draw(_ids(ids))
+    return Variant(
+        id=variant_id,
+        model=draw(st.sampled_from(list(model_ids))),
+        name=f"Variant {variant_id}",
+        body_style=draw(st.none() | st.sampled_from(BodyStyle)),
+        production=draw(st.none() | periods()),
+        citations=draw(_cited(source_ids)),
+    )
+
+
+@st.composite
+def plants(
+    draw: st.DrawFn, *, ids: Sequence[str] | None = None, source_ids: Sequence[str] = ("source-0",)
+) -> Plant:
+    """Plants with successive names and owners over time.
+
+    :param ids: the ids to choose from; any slug when ``None``.
+    :param source_ids: the sources they may cite.
+    :returns: a strategy of :class:`~moskvitch.Plant`.
+    """
+    plant_id = draw(_ids(ids))
+    years = sorted(draw(st.lists(st.integers(1900, 2100), min_size=1, max_size=4, unique=True)))
+    spans = [Period(PartialDate(a), PartialDate(b - 1)) for a, b in itertools.pairwise(years)]
+    spans.append(Period(PartialDate(years[-1]), None))
+    return Plant(
+        id=plant_id,
+        name=f"Plant {plant_id}",
+        city="City",
+        country="Country",
+        names=tuple(
+            PlantName(name=f"Works {plant_id} {i}", period=span, citations=draw(_cited(source_ids)))
+            for i, span in enumerate(spans)
+        ),
+        owners=tuple(
+            Ownership(
+                owner=draw(_TEXT),
+                period=span,
+                stake_percent=draw(st.none() | st.integers(1, 100)),
+                citations=draw(_cited(source_ids)),
+            )
+            for span in spans
+        ),
+        citations=draw(_cited(source_ids)),
+    )
+
+
+@st.composite
+def events(
+    draw: st.DrawFn,
+    *,
+    ids: Sequence[str] | None = None,
+    subject_ids: Sequence[str] = ("model-0",),
+    source_ids: Sequence[str] = ("source-0",),
+    kinds: Sequence[EventKind] | None = None,
+    min_year: int = 1900,
+    max_year: int = 2100,
+) -> Event:
+    """Events about one or more of ``subject_ids``.
+
+    :param ids: the ids to choose from; any slug when ``None``.
+    :param subject_ids: the models, variants or plants they may concern.
+    :param source_ids: the sources they may cite.
+    :param kinds: the allowed kinds; all when ``None``.
+    :param min_year: the earliest year of their dates.
+    :param max_year: the latest year of their dates.
+    :returns: a strategy of :class:`~moskvitch.Event`.
+    """
+    return Event(
+        id=draw(_ids(ids)),
+        date=draw(partial_dates(min_year=min_year, max_year=max_year)),
+        kind=draw(st.sampled_from(list(kinds) if kinds else list(EventKind))),
+        summary=draw(_TEXT),
+        subjects=tuple(
+            draw(st.lists(st.sampled_from(list(subject_ids)), min_size=1, max_size=2, unique=True))
+        ),
+        citations=draw(_cited(source_ids)),
+    )
+
+
+@st.composite
+def production_records(
+    draw: st.DrawFn,
+    *,
+    ids: Sequence[str] | None = None,
+    subject_ids: Sequence[str] = ("model-0",),
+    plant_ids: Sequence[str] = (),
+    source_ids: Sequence[str] = ("source-0",),
+    measures: Sequence[Measure] | None = None,
+    units: Sequence[Unit] = (Unit.VEHICLES,),
+) -> ProductionRecord:
+    """Preferred production records (``alternative_to`` is left empty).
+
+    :param ids: the ids to choose from; any slug when ``None``.
+    :param subject_ids: the models, variants or plants they may count.
+    :param plant_ids: the plants they may name.
+    :param source_ids: the sources they may cite.
+    :param measures: the allowed measures; all when ``None``.
+    :param units: the allowed units (percent figures are kept to 100 or less).
+    :returns: a strategy of :class:`~moskvitch.ProductionRecord`.
+    """
+    unit = draw(st.sampled_from(list(units)))
+    return ProductionRecord(
+        id=draw(_ids(ids)),
+        subject=draw(st.sampled_from(list(subject_ids))),
+        plant=draw(st.none() | st.sampled_from(list(plant_ids))) if plant_ids else None,
+        period=draw(periods(open_ends=False)),
+        figure=draw(figures(max_value=100 if unit is Unit.PERCENT else 1_000_000)),
+        measure=draw(st.sampled_from(list(measures) if measures else list(Measure))),
+        unit=unit,
+        note=draw(st.none() | _TEXT),
+        citations=draw(_cited(source_ids)),
+    )
+
+
+@st.composite
+def disputes(
+    draw: st.DrawFn,
+    *,
+    ids: Sequence[str] | None = None,
+    subject_ids: Sequence[str] = ("model-0",),
+    source_ids: Sequence[str] = ("source-0",),
+) -> Dispute:
+    """Disputes with two or three claims, exactly one preferred and explained.
+
+    :param ids: the ids to choose from; any slug when ``None``.
+    :param subject_ids: the records they may be about.
+    :param source_ids: the sources the claims may cite.
+    :returns: a strategy of :class:`~moskvitch.Dispute`.
+    """
+    count = draw(st.integers(2, 3))
+    chosen = draw(st.integers(0, count - 1))
+    return Dispute(
+        id=draw(_ids(ids)),
+        subject=draw(st.sampled_from(list(subject_ids))),
+        topic=draw(_TEXT),
+        claims=tuple(
+            Claim(
+                value=draw(_TEXT),
+                preferred=k == chosen,
+                note=draw(_TEXT) if k == chosen else None,
+                citations=draw(_cited(source_ids)),
+            )
+            for k in range(count)
+        ),
+    )
+
+
+def _numbered(prefix: str, count: int) -> list[str]:
+    return [f"{prefix}-{i}" for i in range(count)]
 
 
 @st.composite
@@ -123,134 +422,82 @@ def catalogs(
     """Internally consistent catalogs: unique ids, resolvable references, acyclic lineage.
 
     Lineage links only point at models generated earlier, so the graph is acyclic; competing
-    production figures share measure and unit with the preferred figure they name.
+    production figures share measure, unit, subject and period with the preferred figure they
+    name. For thousands of models use :func:`synthetic_catalog`, which needs no Hypothesis.
 
     :param min_models: the fewest models.
     :param max_models: the most models.
-    :param max_variants: the most variants.
+    :param max_variants: the most variants (none without models).
     :param max_plants: the most plants (at least one is always made).
     :param max_events: the most events.
     :param max_records: the most production records.
     :param max_disputes: the most disputes.
     :returns: a strategy of :class:`~moskvitch.Catalog`.
     """
-    sources = [
-        Source(id=f"source-{i}", title=f"Source {i}", date=draw(st.none() | partial_dates()))
-        for i in range(draw(st.integers(1, 3)))
-    ]
-    plants = [
-        Plant(
-            id=f"plant-{i}",
-            name=f"Plant {i}",
-            city=f"City {i}",
-            country="Country",
-            names=(
-                PlantName(
-                    name=f"Works {i}",
-                    period=draw(periods(open_ends=False)),
-                    citations=_cite(draw, sources),
-                ),
-            ),
-            citations=_cite(draw, sources),
-        )
-        for i in range(draw(st.integers(1, max(1, max_plants))))
-    ]
-    models: list[Model] = []
-    for i in range(draw(st.integers(min_models, max_models))):
-        earlier = st.sampled_from(models) if models else st.nothing()
-        targets = draw(st.lists(earlier, max_size=2, unique_by=lambda m: m.id)) if models else []
-        models.append(
-            Model(
-                id=f"model-{i}",
-                name=f"Model {i}",
-                aliases=(f"Модель {i}",) if draw(st.booleans()) else (),
-                make=draw(st.sampled_from(["Moskvich", "KIM", "Opel"])),
-                kind=draw(st.sampled_from(ModelKind)),
-                body_style=draw(st.none() | st.sampled_from(BodyStyle)),
-                production=draw(st.none() | periods()),
-                plants=tuple(
-                    p.id
-                    for p in draw(
-                        st.lists(st.sampled_from(plants), max_size=2, unique_by=lambda p: p.id)
-                    )
-                ),
-                lineage=tuple(
-                    Link(target=t.id, relation=draw(st.sampled_from(Relation))) for t in targets
-                ),
-                citations=_cite(draw, sources),
-            )
-        )
-    variants = (
-        [
-            Variant(
-                id=f"variant-{i}",
-                model=draw(st.sampled_from(models)).id,
-                name=f"Variant {i}",
-                production=draw(st.none() | periods()),
-                citations=_cite(draw, sources),
-            )
-            for i in range(draw(st.integers(0, max_variants)))
-        ]
-        if models
-        else []
-    )
-    subjects = [*(m.id for m in models), *(v.id for v in variants), *(p.id for p in plants)]
-    events = [
-        Event(
-            id=f"event-{i}",
-            date=draw(partial_dates()),
-            kind=draw(st.sampled_from(EventKind)),
-            summary=f"Event {i}",
-            subjects=(draw(st.sampled_from(subjects)),),
-            citations=_cite(draw, sources),
-        )
-        for i in range(draw(st.integers(0, max_events)))
-    ]
-    production: list[ProductionRecord] = []
-    for i in range(draw(st.integers(0, max_records))):
-        preferred = [r for r in production if r.preferred]
+    source_ids = _numbered("source", draw(st.integers(1, 3)))
+    plant_ids = _numbered("plant", draw(st.integers(1, max(1, max_plants))))
+    engine_ids = _numbered("engine", draw(st.integers(0, 2)))
+    model_ids = _numbered("model", draw(st.integers(min_models, max(min_models, max_models))))
+    variant_ids = _numbered("variant", draw(st.integers(0, max_variants))) if model_ids else []
+    subject_ids = [*model_ids, *variant_ids, *plant_ids]
+    record_list: list[ProductionRecord] = []
+    for record_id in _numbered("record", draw(st.integers(0, max_records))):
+        preferred = [r for r in record_list if r.preferred]
         rival = draw(st.none() | st.sampled_from(preferred)) if preferred else None
-        measure = rival.measure if rival else draw(st.sampled_from(Measure))
-        production.append(
-            ProductionRecord(
-                id=f"record-{i}",
-                subject=rival.subject if rival else draw(st.sampled_from(subjects)),
-                period=rival.period if rival else draw(periods(open_ends=False)),
-                figure=draw(figures(max_value=1_000_000)),
-                measure=measure,
-                unit=rival.unit
-                if rival
-                else draw(st.sampled_from(Unit).filter(lambda u: u is not Unit.PERCENT)),
-                alternative_to=rival.id if rival else None,
-                note=f"Record {i}",
-                citations=_cite(draw, sources),
+        record = draw(
+            production_records(
+                ids=[record_id],
+                subject_ids=subject_ids,
+                plant_ids=plant_ids,
+                units=list(Unit),
+                source_ids=source_ids,
             )
         )
-    disputes = [
-        Dispute(
-            id=f"dispute-{i}",
-            subject=draw(st.sampled_from(subjects)),
-            topic="a value",
-            claims=tuple(
-                Claim(
-                    value=f"claim {k}",
-                    preferred=k == 0,
-                    note="reason" if k == 0 else None,
-                    citations=_cite(draw, sources),
-                )
-                for k in range(draw(st.integers(2, 3)))
-            ),
-        )
-        for i in range(draw(st.integers(0, max_disputes)))
+        if rival is not None:
+            record = attrs.evolve(
+                record,
+                subject=rival.subject,
+                period=rival.period,
+                measure=rival.measure,
+                unit=rival.unit,
+                figure=draw(figures(max_value=100 if rival.unit is Unit.PERCENT else 1_000_000)),
+                alternative_to=rival.id,
+            )
+        record_list.append(record)
+    # A preferred record that has rivals must say why it is preferred.
+    challenged = {r.alternative_to for r in record_list}
+    record_list = [
+        attrs.evolve(r, note=r.note or "preferred") if r.id in challenged else r
+        for r in record_list
     ]
     return Catalog(
-        sources=sources,
-        plants=plants,
-        models=models,
-        variants=variants,
-        events=events,
-        production=production,
-        disputes=disputes,
+        sources=[draw(sources(ids=[i])) for i in source_ids],
+        engines=[draw(engines(ids=[i], source_ids=source_ids)) for i in engine_ids],
+        plants=[draw(plants(ids=[i], source_ids=source_ids)) for i in plant_ids],
+        models=[
+            draw(
+                models(
+                    ids=[m],
+                    plant_ids=plant_ids,
+                    engine_ids=engine_ids,
+                    lineage_targets=model_ids[:index],
+                    source_ids=source_ids,
+                )
+            )
+            for index, m in enumerate(model_ids)
+        ],
+        variants=[
+            draw(variants(ids=[v], model_ids=model_ids, source_ids=source_ids)) for v in variant_ids
+        ],
+        events=[
+            draw(events(ids=[e], subject_ids=subject_ids, source_ids=source_ids))
+            for e in _numbered("event", draw(st.integers(0, max_events)))
+        ],
+        production=record_list,
+        disputes=[
+            draw(disputes(ids=[d], subject_ids=subject_ids, source_ids=source_ids))
+            for d in _numbered("dispute", draw(st.integers(0, max_disputes)))
+        ],
     )
 
 
