@@ -243,7 +243,7 @@ class Catalog:
         """The lineage links that point at the model with this id, with the models they leave.
 
         :param model_id: the target model's id.
-        :returns: ``(model, link)`` pairs in data order; the reverse of :attr:`Model.lineage`.
+        :returns: ``(model, link)`` pairs in data order; the reverse of ``Model.lineage``.
         """
         return self._index.links_to.get(model_id, ())
 

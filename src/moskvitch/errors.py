@@ -80,9 +80,11 @@ class Problem:
 
 
 class DataError(Exception):
-    """Curated data could not be loaded; :attr:`problems` lists every problem found.
+    """Curated data could not be loaded; ``problems`` lists every problem found.
 
     No partial catalog is ever returned alongside this error.
+
+    :ivar problems: every :class:`Problem` found, in file order.
     """
 
     def __init__(self, problems: Iterable[Problem]) -> None:

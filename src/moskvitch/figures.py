@@ -90,7 +90,7 @@ class Figure:
 
     @classmethod
     def parse(cls, text: str) -> Self:
-        """Read the notation of the data files and of :meth:`__str__`.
+        """Read the notation of the data files and of ``str(figure)``.
 
         ``"1501"``/``"1,501"`` exact, ``"~600"``/``"≈600"`` approximate, ``">=15300"``/``"≥15,300"``
         lower bound, ``"<=1000"``/``"≤1,000"`` upper bound, ``"216000-248000"`` range.

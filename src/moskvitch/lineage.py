@@ -24,7 +24,7 @@ import attrs
 from .catalog import Catalog
 from .errors import NoPathError
 from .loading import load
-from .records import Model, Relation, Variant
+from .records import Model, ModelKind, Relation, Variant
 
 __all__ = [
     "Edge",
@@ -343,6 +343,13 @@ def variants_of(model: ModelRef, *, catalog: Catalog | None = None) -> tuple[Var
     return cat.variants_of(_model(cat, model).id)
 
 
+# Foreign designs are shaded and announced models dashed, so the Moskvich line stands out.
+_DOT_STYLE = {
+    ModelKind.FOREIGN_ORIGIN: ", style=filled, fillcolor=lightgrey",
+    ModelKind.PLANNED: ", style=dashed",
+}
+
+
 def _quoted(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
@@ -355,6 +362,8 @@ def to_dot(
 ) -> str:
     """The lineage graph (or one model's family) in Graphviz DOT, older models at the top.
 
+    Foreign designs are shaded and planned models drawn dashed.
+
     :param model: the model to centre on; ``None`` for the whole graph.
     :param relations: only draw links of these relations; ``None`` for all.
     :param catalog: the catalog; the shipped one by default.
@@ -363,7 +372,9 @@ def to_dot(
     """
     tree = family_tree(model, relations=relations, catalog=catalog)
     lines = ["digraph lineage {", "  rankdir=BT;", "  node [shape=box];"]
-    lines += [f'  "{m.id}" [label="{_quoted(m.name)}"];' for m in tree.models]
+    lines += [
+        f'  "{m.id}" [label="{_quoted(m.name)}"{_DOT_STYLE.get(m.kind, "")}];' for m in tree.models
+    ]
     lines += [f'  "{e.source}" -> "{e.target}" [label="{e.relation.value}"];' for e in tree.edges]
     lines.append("}")
     return "\n".join(lines)
