@@ -6,6 +6,8 @@
 'Moskvich-412'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
 from .catalog import Catalog, Subject
 from .dates import PartialDate, Period
@@ -19,7 +21,6 @@ from .errors import (
     UnknownNameError,
 )
 from .figures import Figure
-from .loading import load, load_directory
 from .records import (
     BodyStyle,
     Citation,
@@ -82,3 +83,16 @@ __all__ = [
     "load",
     "load_directory",
 ]
+
+if TYPE_CHECKING:
+    from .loading import load, load_directory
+
+
+def __getattr__(name: str) -> Any:
+    # The loader pulls in cattrs' converter and the JSON reader: import it on first use only,
+    # so that `import moskvitch` stays cheap.
+    if name in ("load", "load_directory"):
+        from . import loading
+
+        return getattr(loading, name)
+    raise AttributeError(f"module 'moskvitch' has no attribute {name!r}")

@@ -25,7 +25,6 @@ from .records import (
     Variant,
     _tuple,
 )
-from .validation import problems
 
 if TYPE_CHECKING:
     from .search import Hit
@@ -36,6 +35,7 @@ Subject = Model | Variant | Plant
 """Anything an event or a production figure can be about."""
 
 R = TypeVar("R")
+S = TypeVar("S", Model, Variant, Plant)
 
 
 @attrs.frozen
@@ -106,6 +106,8 @@ class Catalog:
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        from .validation import problems  # deferred: only building a catalog needs the rules
+
         found = problems(self)
         if found:
             raise DataError(found)
@@ -145,7 +147,7 @@ class Catalog:
         :returns: the model.
         :raises UnknownNameError: (a :class:`LookupError`) with close matches when none is found.
         """
-        return self._lookup("model", self._index.models, name, (m.name for m in self.models))
+        return self._lookup("model", self._index.models, name)
 
     def variant(self, name: str) -> Variant:
         """The variant with this id, name or alias (forgiving as :meth:`model`).
@@ -154,7 +156,7 @@ class Catalog:
         :returns: the variant.
         :raises UnknownNameError: with close matches when none is found.
         """
-        return self._lookup("variant", self._index.variants, name, (v.name for v in self.variants))
+        return self._lookup("variant", self._index.variants, name)
 
     def plant(self, name: str) -> Plant:
         """The plant with this id or any name it carried (forgiving as :meth:`model`).
@@ -163,7 +165,7 @@ class Catalog:
         :returns: the plant.
         :raises UnknownNameError: with close matches when none is found.
         """
-        return self._lookup("plant", self._index.plants, name, (p.name for p in self.plants))
+        return self._lookup("plant", self._index.plants, name)
 
     def find(self, name: str) -> Subject:
         """The model, variant or plant with this name, tried in that order.
@@ -180,18 +182,23 @@ class Catalog:
             found := self._index.by_id[name], Model | Variant | Plant
         ):
             return found
-        known = [r.name for r in self._subjects()]
+        known = {
+            key: record.name
+            for index in (self._index.models, self._index.variants, self._index.plants)
+            for key, record in index.items()
+        }
         raise UnknownNameError("model, variant or plant", name, close_matches(name, known))
 
     def _subjects(self) -> list[Subject]:
         return [*self.models, *self.variants, *self.plants]
 
-    def _lookup(self, kind: str, index: Mapping[str, R], name: str, known: Iterable[str]) -> R:
+    def _lookup(self, kind: str, index: Mapping[str, S], name: str) -> S:
         if not isinstance(name, str):
             raise TypeError(f"a {kind} name is a string, not {type(name).__name__}: {name!r}")
         found = index.get(name_key(name))
         if found is None:
-            raise UnknownNameError(kind, name, close_matches(name, known))
+            suggestions = {key: record.name for key, record in index.items()}
+            raise UnknownNameError(kind, name, close_matches(name, suggestions))
         return found
 
     # -- look-ups by id --------------------------------------------------------------------

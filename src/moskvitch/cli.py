@@ -15,6 +15,8 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+import attrs
+
 from . import lineage, production
 from .catalog import Catalog
 from .converter import converter
@@ -308,7 +310,7 @@ def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
             mark = "*" if claim.preferred else " "
             print(f"  {mark} {claim.value}  [{sources}]")
             if claim.preferred and claim.note:
-                print(f"      preferred: {claim.note}")
+                print(f"      why: {claim.note}")
         print()
     print(f"{len(disputes)} disputed values; * marks the preferred claim")
 
@@ -318,7 +320,15 @@ def _cmd_export(args: argparse.Namespace, catalog: Catalog) -> None:
         text = to_json(catalog, indent=2) + "\n"
     else:
         records = converter.unstructure(getattr(catalog, args.collection))
-        columns = list(dict.fromkeys(key for record in records for key in record))
+        fields = attrs.fields(COLLECTIONS[args.collection])
+        columns = [f.name for f in fields]
+        # The plain data leaves defaults out; a table spells them out.
+        defaults = {
+            f.name: converter.unstructure(f.default)
+            for f in fields
+            if f.default not in (attrs.NOTHING, None, ())
+        }
+        records = [{**defaults, **record} for record in records]
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()

@@ -129,6 +129,7 @@ converter.register_structure_hook(int, _structure_int)
 converter.register_structure_hook(bool, _structure_bool)
 # Class hooks dispatch along the MRO, where StrEnum precedes str: enums skip _structure_str.
 converter.register_structure_hook(enum.StrEnum, _structure_enum)
+converter.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
 converter.register_structure_hook(PartialDate, _structure_date)
 converter.register_structure_hook(Period, _structure_period)
 converter.register_structure_hook(Figure, _structure_figure)

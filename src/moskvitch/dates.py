@@ -7,7 +7,6 @@ them, either end possibly open.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from typing import Self
@@ -22,6 +21,12 @@ _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _OPEN = ".."
 
 
+def _days_in_month(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return (datetime.date(year, month + 1, 1) - datetime.date(year, month, 1)).days
+
+
 def _date_problem(year: int, month: int | None, day: int | None) -> str | None:
     """Why ``year-month-day`` is not a valid partial date, or ``None`` when it is."""
     if not 1 <= year <= 9999:
@@ -31,7 +36,7 @@ def _date_problem(year: int, month: int | None, day: int | None) -> str | None:
     if not 1 <= month <= 12:
         return "month out of range 1..12"
     if day is not None:
-        last = calendar.monthrange(year, month)[1]
+        last = _days_in_month(year, month)
         if not 1 <= day <= last:
             return f"day out of range 1..{last}"
     return None
@@ -163,7 +168,7 @@ class PartialDate:
         datetime.date(1967, 2, 28)
         """
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or _days_in_month(self.year, month)
         return datetime.date(self.year, month, day)
 
     def __lt__(self, other: object) -> bool:

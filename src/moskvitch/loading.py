@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import threading
 import tomllib
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +53,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
     if _shipped is None:
         with _shipped_lock:
             if _shipped is None:
-                text = resources.files("moskvitch").joinpath("data/catalog.json").read_bytes()
+                text = (Path(__file__).parent / "data" / "catalog.json").read_bytes()
                 _shipped = from_json(text, file="catalog.json")
     return _shipped
 

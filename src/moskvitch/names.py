@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 __all__ = ["close_matches", "name_key"]
 
@@ -29,19 +29,23 @@ def name_key(name: str) -> str:
     return _SEPARATORS_RE.sub("", text)
 
 
-def close_matches(name: str, names: Iterable[str], limit: int = 3) -> list[str]:
-    """The names among ``names`` closest to ``name``, best first, compared by key.
+def close_matches(name: str, names: Mapping[str, str] | Iterable[str], limit: int = 3) -> list[str]:
+    """The known names closest to ``name``, best first, compared by key.
 
     :param name: what was asked for.
-    :param names: the known names.
+    :param names: the known names, or a mapping from each name's key (see :func:`name_key`) to
+        the name to suggest for it, so that a close alias suggests its record's display name.
     :param limit: at most this many.
-    :returns: up to ``limit`` names.
+    :returns: up to ``limit`` distinct names.
     """
-    by_key: dict[str, str] = {}
-    for known in names:
-        by_key.setdefault(name_key(known), known)
+    if isinstance(names, Mapping):
+        by_key = dict(names)
+    else:
+        by_key = {}
+        for known in names:
+            by_key.setdefault(name_key(known), known)
     key = name_key(name)
-    matches = difflib.get_close_matches(key, list(by_key), n=limit, cutoff=0.5)
+    matches = difflib.get_close_matches(key, list(by_key), n=limit * 3, cutoff=0.5)
     if not matches and key:
-        matches = [k for k in by_key if key in k or (k and k in key)][:limit]
-    return [by_key[m] for m in matches]
+        matches = [k for k in by_key if key in k or (k and k in key)]
+    return list(dict.fromkeys(by_key[m] for m in matches))[:limit]

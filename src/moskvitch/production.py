@@ -40,7 +40,7 @@ from .catalog import Catalog
 from .dates import Period
 from .figures import Figure
 from .loading import load
-from .records import Measure, Model, ProductionRecord, Unit, Variant
+from .records import Measure, Model, Plant, ProductionRecord, Unit, Variant
 
 __all__ = [
     "DEFAULT_ERAS",
@@ -211,14 +211,15 @@ def _items(
 
 
 def _select(
-    catalog: Catalog, measure: Measure, claims: Claims, subjects: set[str] | None
+    catalog: Catalog,
+    measure: Measure,
+    claims: Claims,
+    in_scope: Callable[[ProductionRecord], bool] | None = None,
 ) -> list[_Item]:
     counted = [
         r
         for r in catalog.production
-        if r.measure is measure
-        and r.unit is Unit.VEHICLES
-        and (subjects is None or r.subject in subjects)
+        if r.measure is measure and r.unit is Unit.VEHICLES and (in_scope is None or in_scope(r))
     ]
     rivals: dict[str, list[ProductionRecord]] = defaultdict(list)
     for record in counted:
@@ -243,6 +244,15 @@ def _within(inner: Period, outer: Period) -> bool:
     return outer.earliest() <= inner.earliest() and inner.latest() <= outer.latest()
 
 
+def _covers(catalog: Catalog, outer: ProductionRecord, inner: ProductionRecord) -> bool:
+    """Whether ``inner`` is a breakdown of ``outer``: inside its subject, plant and period."""
+    if not _within(inner.period, outer.period):
+        return False
+    if outer.plant is not None and inner.plant not in (None, outer.plant):
+        return False
+    return outer.subject in _containers(catalog, inner.subject)
+
+
 def _outermost(catalog: Catalog, items: Sequence[_Item]) -> list[_Item]:
     """Drop every item that is a breakdown of another (inside its subject and period)."""
     by_subject: dict[str, list[int]] = defaultdict(list)
@@ -251,21 +261,22 @@ def _outermost(catalog: Catalog, items: Sequence[_Item]) -> list[_Item]:
     kept = []
     for index, item in enumerate(items):
         record = item.record
-        covered = False
-        for container in _containers(catalog, record.subject):
-            for other_index in by_subject.get(container, ()):
-                other = items[other_index].record
-                if other_index == index or not _within(record.period, other.period):
-                    continue
-                if other.plant is not None and other.plant != (record.plant or other.plant):
-                    continue
-                same = container == record.subject and record.period == other.period
-                # Identical subject and period: the first record stands for both.
-                if not same or other_index < index:
-                    covered = True
-                    break
-            if covered:
-                break
+        candidates = (
+            other
+            for container in _containers(catalog, record.subject)
+            for other in by_subject.get(container, ())
+            if other != index
+        )
+        # Of two records with the same subject and period, the first stands for both.
+        covered = any(
+            _covers(catalog, items[other].record, record)
+            and (
+                items[other].record.period != record.period
+                or items[other].record.subject != record.subject
+                or other < index
+            )
+            for other in candidates
+        )
         if not covered:
             kept.append(item)
     return kept
@@ -327,19 +338,9 @@ def total(
     """
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
-    found = cat.find(subject)
-    subjects = {found.id}
-    if include_variants and isinstance(found, Model):
-        subjects |= {v.id for v in cat.variants_of(found.id)}
-    if isinstance(found, Model | Variant):
-        items = _outermost(cat, _select(cat, chosen_measure, chosen_claims, subjects))
-    else:  # a plant: everything built there
-        items = [
-            i
-            for i in _outermost(cat, _select(cat, chosen_measure, chosen_claims, None))
-            if found.id in _containers(cat, i.record.subject) or i.record.plant == found.id
-        ]
-    return _sum(found.id, ((i.figure, i.records) for i in items))
+    scope = _scope(cat, subject, include_variants)
+    items = _outermost(cat, _select(cat, chosen_measure, chosen_claims, scope))
+    return _sum(cat.find(subject).id, ((i.figure, i.records) for i in items))
 
 
 def by_year(
@@ -353,7 +354,9 @@ def by_year(
     """Totals per calendar year, from the figures the sources give for single years or less.
 
     A month's figure inside a year's figure is a breakdown and is not added again. Figures
-    spanning several years are listed as unallocated, not spread over the years.
+    spanning several years are never spread over the years: those that contain none of the
+    yearly figures are reported as unallocated, and those that do (a series total around its
+    yearly output) are left out, since the rows already count part of them.
 
     :param subject: a model, variant or plant name or id; ``None`` for everything.
     :param measure: what to count.
@@ -367,16 +370,22 @@ def by_year(
     """
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
-    items = _select(cat, chosen_measure, chosen_claims, _subjects(cat, subject, include_variants))
-    yearly = [i for i in items if _single_year(i.record.period) is not None]
-    spanning = [i for i in items if _single_year(i.record.period) is None]
+    items = _select(cat, chosen_measure, chosen_claims, _scope(cat, subject, include_variants))
+    yearly = _outermost(cat, [i for i in items if _single_year(i.record.period) is not None])
     groups: dict[int, list[_Item]] = defaultdict(list)
-    for item in _outermost(cat, yearly):
+    for item in yearly:
         groups[_single_year(item.record.period) or 0].append(item)
     rows = tuple(
         _sum(str(year), ((i.figure, i.records) for i in groups[year])) for year in sorted(groups)
     )
-    unallocated = _sum("unallocated", ((i.figure, i.records) for i in _outermost(cat, spanning)))
+    # Figures spanning years are not spread over them; those that contain a yearly row are
+    # summaries of what the rows already count, and are left out rather than added again.
+    spanning = [
+        i
+        for i in _outermost(cat, [i for i in items if _single_year(i.record.period) is None])
+        if not any(_covers(cat, i.record, y.record) for y in yearly)
+    ]
+    unallocated = _sum("unallocated", ((i.figure, i.records) for i in spanning))
     return _totals(chosen_measure, rows, unallocated)
 
 
@@ -386,14 +395,23 @@ def _single_year(period: Period) -> int | None:
     return period.start.year
 
 
-def _subjects(catalog: Catalog, subject: str | None, include_variants: bool) -> set[str] | None:
+def _scope(
+    catalog: Catalog, subject: str | None, include_variants: bool
+) -> Callable[[ProductionRecord], bool] | None:
+    """Which records count for ``subject``: a model (with its variants), a variant, or a plant
+    (everything built there: its own figures, and those of models it built)."""
     if subject is None:
         return None
     found = catalog.find(subject)
+    if isinstance(found, Plant):
+        plant = found.id
+        return lambda r: (
+            r.plant == plant or (r.plant is None and plant in _containers(catalog, r.subject))
+        )
     ids = {found.id}
     if isinstance(found, Model) and include_variants:
         ids |= {v.id for v in catalog.variants_of(found.id)}
-    return ids
+    return lambda r: r.subject in ids
 
 
 def _totals(measure: Measure, rows: tuple[Total, ...], unallocated: Total) -> Totals:
@@ -412,7 +430,7 @@ def _grouped_totals(
 ) -> Totals:
     groups: dict[str, list[_Item]] = defaultdict(list)
     loose: list[_Item] = []
-    for item in _outermost(catalog, _select(catalog, measure, claims, None)):
+    for item in _outermost(catalog, _select(catalog, measure, claims)):
         label = key(item.record)
         (loose if label is None else groups[label]).append(item)
     rows = tuple(
@@ -504,7 +522,7 @@ def totals_by_era(
     chosen_measure, chosen_claims = _options(measure, claims)
     chosen_allocation = Allocation(str(_parse_enum(Allocation, allocation)))
     items = _outermost(
-        cat, _select(cat, chosen_measure, chosen_claims, _subjects(cat, subject, include_variants))
+        cat, _select(cat, chosen_measure, chosen_claims, _scope(cat, subject, include_variants))
     )
     parts: dict[str, list[tuple[Figure, tuple[ProductionRecord, ...]]]] = defaultdict(list)
     loose: list[tuple[Figure, tuple[ProductionRecord, ...]]] = []
