@@ -51,11 +51,17 @@ class _Index:
 
 
 def _keyed(records: Iterable[R], names: Callable[[R], Iterable[str]]) -> dict[str, R]:
+    """Index records by each name as written and by its forgiving key (see :func:`name_key`).
+
+    Names as written make the common look-up a single dict access; validation guarantees that
+    no name or key of one record is the key of another.
+    """
     index: dict[str, R] = {}
     for record in records:
         for name in names(record):
             key = name_key(name)
             if key:
+                index.setdefault(name, record)
                 index.setdefault(key, record)
     return index
 
@@ -195,9 +201,11 @@ class Catalog:
     def _lookup(self, kind: str, index: Mapping[str, S], name: str) -> S:
         if not isinstance(name, str):
             raise TypeError(f"a {kind} name is a string, not {type(name).__name__}: {name!r}")
-        found = index.get(name_key(name))
+        found = index.get(name)
         if found is None:
-            suggestions = {key: record.name for key, record in index.items()}
+            found = index.get(name_key(name))
+        if found is None:
+            suggestions = {name_key(key): record.name for key, record in index.items()}
             raise UnknownNameError(kind, name, close_matches(name, suggestions))
         return found
 
