@@ -236,10 +236,10 @@ class Catalog:
         :returns: the record.
         :raises UnknownNameError: when no model, variant or plant has it.
         """
-        known = (r.id for r in self._subjects())
         found = self._index.by_id.get(subject_id)
         if isinstance(found, Model | Variant | Plant):
             return found
+        known = [r.id for r in self._subjects()]
         raise UnknownNameError("subject", subject_id, close_matches(subject_id, known))
 
     def _by_id(self, record_id: str, kind: type[R], label: str, known: Iterable[str]) -> R:

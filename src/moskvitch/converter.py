@@ -9,6 +9,7 @@ keys are errors. Dates, periods and figures are written in their compact text no
 from __future__ import annotations
 
 import enum
+import types
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -35,22 +36,29 @@ def _expect(value: object, kind: type | tuple[type, ...], what: str) -> None:
         raise WrongTypeError(f"expected {what}, found {type(value).__name__} {value!r}")
 
 
+# The three primitive hooks run for most values of a catalog: exact type checks first.
 def _structure_str(value: object, _: type) -> str:
-    _expect(value, str, "a string")
-    return typing.cast(str, value)
+    if type(value) is str:
+        return value
+    raise WrongTypeError(f"expected a string, found {type(value).__name__} {value!r}")
 
 
 def _structure_int(value: object, _: type) -> int:
-    _expect(value, int, "an integer")
-    return typing.cast(int, value)
+    if type(value) is int:
+        return value
+    raise WrongTypeError(f"expected an integer, found {type(value).__name__} {value!r}")
 
 
 def _structure_bool(value: object, _: type) -> bool:
-    _expect(value, bool, "true or false")
-    return typing.cast(bool, value)
+    if type(value) is bool:
+        return value
+    raise WrongTypeError(f"expected true or false, found {type(value).__name__} {value!r}")
 
 
 def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    member = kind._value2member_map_.get(value) if type(value) is str else None
+    if member is not None:
+        return member
     _expect(value, str, "a string")
     try:
         return kind(value)
@@ -83,11 +91,21 @@ def _is_tuple_of_many(kind: Any) -> bool:
     return typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_hook_factory(kind: Any) -> Callable[[object, Any], tuple[Any, ...]]:
+def _tuple_hook_factory(
+    kind: Any, conv: cattrs.Converter
+) -> Callable[[object, Any], tuple[Any, ...]]:
+    """Strict tuples: only lists (or tuples) are accepted, each item structured in turn."""
     item_type = typing.get_args(kind)[0]
-    structure_item = converter.get_structure_hook(item_type)
+    structure_item = conv.get_structure_hook(item_type)
 
-    def structure(value: object, _: Any) -> tuple[Any, ...]:
+    def fast(value: object, _: Any) -> tuple[Any, ...]:
+        _expect(value, (list, tuple), "a list")
+        items = typing.cast(list[object], value)
+        if item_type is str and all(type(item) is str for item in items):
+            return tuple(items)
+        return tuple(structure_item(item, item_type) for item in items)
+
+    def detailed(value: object, _: Any) -> tuple[Any, ...]:
         _expect(value, (list, tuple), "a list")
         items: list[Any] = []
         errors: list[Exception] = []
@@ -104,14 +122,40 @@ def _tuple_hook_factory(kind: Any) -> Callable[[object, Any], tuple[Any, ...]]:
             raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
         return tuple(items)
 
+    return detailed if conv.detailed_validation else fast
+
+
+def _is_optional(kind: Any) -> bool:
+    args = typing.get_args(kind)
+    return (
+        len(args) == 2
+        and type(None) in args
+        and typing.get_origin(kind)
+        in (
+            types.UnionType,
+            typing.Union,
+        )
+    )
+
+
+def _optional_hook_factory(kind: Any, conv: cattrs.Converter) -> Callable[[object, Any], Any]:
+    """``X | None``: the hook of ``X`` is found once, not at every value."""
+    inner = next(arg for arg in typing.get_args(kind) if arg is not type(None))
+    structure_inner = conv.get_structure_hook(inner)
+    return lambda value, _: None if value is None else structure_inner(value, inner)
+
+
+def _citation_hook_factory(_: type, conv: cattrs.Converter) -> Callable[[object, type], Citation]:
+    """A citation is a bare source id or a table ``{source, quote, locator}``."""
+    table = make_dict_structure_fn(Citation, conv, _cattrs_forbid_extra_keys=True)
+
+    def structure(value: object, _: type) -> Citation:
+        if isinstance(value, str):
+            return Citation(source=value)
+        _expect(value, dict, "a source id or a table {source, quote, locator}")
+        return table(typing.cast(dict[str, Any], value), Citation)
+
     return structure
-
-
-def _structure_citation(value: object, _: type) -> Citation:
-    if isinstance(value, str):
-        return Citation(source=value)
-    _expect(value, dict, "a source id or a table {source, quote, locator}")
-    return _structure_citation_table(typing.cast(dict[str, Any], value), Citation)
 
 
 def _unstructure_citation(citation: Citation) -> object:
@@ -120,30 +164,33 @@ def _unstructure_citation(citation: Citation) -> object:
     return _unstructure_citation_table(citation)
 
 
-converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
-"""The one converter of the project. ``converter.structure(data, Model)`` builds a record from
-plain data; ``converter.unstructure(record)`` turns it back into plain data."""
+def _configure(conv: cattrs.Converter) -> cattrs.Converter:
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    # Class hooks dispatch along the MRO, where StrEnum precedes str: enums skip _structure_str.
+    conv.register_structure_hook(enum.StrEnum, _structure_enum)
+    conv.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
+    conv.register_structure_hook(PartialDate, _structure_date)
+    conv.register_structure_hook(Period, _structure_period)
+    conv.register_structure_hook(Figure, _structure_figure)
+    for kind in (PartialDate, Period, Figure):
+        conv.register_unstructure_hook(kind, str)
+    conv.register_structure_hook_factory(_is_tuple_of_many, _tuple_hook_factory)
+    conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
+    conv.register_structure_hook_factory(lambda t: t is Citation, _citation_hook_factory)
+    conv.register_unstructure_hook(Citation, _unstructure_citation)
+    return conv
 
-converter.register_structure_hook(str, _structure_str)
-converter.register_structure_hook(int, _structure_int)
-converter.register_structure_hook(bool, _structure_bool)
-# Class hooks dispatch along the MRO, where StrEnum precedes str: enums skip _structure_str.
-converter.register_structure_hook(enum.StrEnum, _structure_enum)
-converter.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
-converter.register_structure_hook(PartialDate, _structure_date)
-converter.register_structure_hook(Period, _structure_period)
-converter.register_structure_hook(Figure, _structure_figure)
-for _kind in (PartialDate, Period, Figure):
-    converter.register_unstructure_hook(_kind, str)
-converter.register_structure_hook_factory(_is_tuple_of_many, _tuple_hook_factory)
-_structure_citation_table = make_dict_structure_fn(
-    Citation, converter, _cattrs_forbid_extra_keys=True
-)
+
+converter = _configure(cattrs.Converter(forbid_extra_keys=True, omit_if_default=True))
+"""The project's converter. ``converter.structure(data, Model)`` builds a record from plain
+data, naming the path of every problem; ``converter.unstructure(record)`` turns a record back
+into plain data."""
+
 _unstructure_citation_table = make_dict_unstructure_fn(
     Citation, converter, _cattrs_omit_if_default=True
 )
-converter.register_structure_hook(Citation, _structure_citation)
-converter.register_unstructure_hook(Citation, _unstructure_citation)
 
 _OWN_ERRORS = (WrongTypeError, InvalidDateError, InvalidPeriodError, InvalidFigureError)
 

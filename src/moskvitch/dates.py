@@ -29,6 +29,9 @@ def _days_in_month(year: int, month: int) -> int:
 
 def _date_problem(year: int, month: int | None, day: int | None) -> str | None:
     """Why ``year-month-day`` is not a valid partial date, or ``None`` when it is."""
+    for part in (year, month, day):
+        if part is not None and (type(part) is not int):
+            return f"parts must be integers, not {type(part).__name__} {part!r}"
     if not 1 <= year <= 9999:
         return "year out of range 1..9999"
     if month is None:
@@ -40,9 +43,6 @@ def _date_problem(year: int, month: int | None, day: int | None) -> str | None:
         if not 1 <= day <= last:
             return f"day out of range 1..{last}"
     return None
-
-
-_optional_int = attrs.validators.optional(attrs.validators.instance_of(int))
 
 
 @attrs.frozen(eq=True, order=False)
@@ -66,9 +66,9 @@ class PartialDate:
     :raises InvalidDateError: (a :class:`ValueError`) for an impossible date.
     """
 
-    year: int = attrs.field(validator=attrs.validators.instance_of(int))
-    month: int | None = attrs.field(default=None, validator=_optional_int)
-    day: int | None = attrs.field(default=None, validator=_optional_int)
+    year: int
+    month: int | None = None
+    day: int | None = None
 
     def __attrs_post_init__(self) -> None:
         reason = _date_problem(self.year, self.month, self.day)
@@ -192,6 +192,15 @@ class PartialDate:
         return self.sort_key >= other.sort_key
 
 
+def _earliest_key(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year, date.month or 1, date.day or 1)
+
+
+def _latest_key(date: PartialDate) -> tuple[int, int, int]:
+    # 31 stands for "the last day of the month": only the order of keys matters here.
+    return (date.year, date.month or 12, date.day or 31)
+
+
 @attrs.frozen
 class Period:
     """A span between two partial dates; either end may be open (``None``).
@@ -217,7 +226,7 @@ class Period:
         if (
             self.start is not None
             and self.end is not None
-            and self.end.latest() < self.start.earliest()
+            and _latest_key(self.end) < _earliest_key(self.start)
         ):
             raise InvalidPeriodError(f"period {str(self)!r} ends before it starts")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import threading
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from .serialization import (
     assemble,
     file_of_collection,
     from_json,
+    gc_paused,
     structure_collection,
 )
 
@@ -78,14 +78,17 @@ def load_directory(directory: str | os.PathLike[str]) -> Catalog:
         problems.append(
             Problem(stray, "", f"unknown data file; expected one of {', '.join(sorted(expected))}")
         )
-    for collection in COLLECTIONS:
-        file = root / f"{collection}.toml"
-        if file.exists():
-            parts[collection] = _read_collection(file, collection, problems)
-    return assemble(parts, problems, file_of_collection)
+    with gc_paused():
+        for collection in COLLECTIONS:
+            file = root / f"{collection}.toml"
+            if file.exists():
+                parts[collection] = _read_collection(file, collection, problems)
+        return assemble(parts, problems, file_of_collection)
 
 
 def _read_collection(file: Path, collection: str, problems: list[Problem]) -> tuple[Any, ...]:
+    import tomllib  # only data directories need it, not the shipped catalog
+
     try:
         document = tomllib.loads(file.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

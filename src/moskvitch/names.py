@@ -9,10 +9,10 @@ from collections.abc import Iterable, Mapping
 
 __all__ = ["close_matches", "name_key"]
 
-# Every spelling of the brand the sources use, Cyrillic included; the brand carries no
-# information inside a catalog of one brand, so it is dropped from keys.
+# Separators and every spelling of the brand the sources use, Cyrillic included, are dropped
+# from keys: the brand carries no information inside a catalog of one brand.
+_SEPARATORS = dict.fromkeys(map(ord, " \t\n-‐‑‒–—_.,/'\"«»“”()"))
 _BRAND_RE = re.compile(r"moskvit[cs]h|moskvi[cč]h?|moskvič|moskwitsch|moskvitš|москвич")
-_SEPARATORS_RE = re.compile(r"[\s\-‐‑‒–—_.,/'\"«»“”()]+")
 
 
 def name_key(name: str) -> str:
@@ -24,9 +24,11 @@ def name_key(name: str) -> str:
     >>> name_key("Москвич-412") == name_key("moskvitch 412") == name_key("412")
     True
     """
-    text = unicodedata.normalize("NFKC", name).casefold()
-    text = _BRAND_RE.sub(" ", text)
-    return _SEPARATORS_RE.sub("", text)
+    text = name.lower() if name.isascii() else unicodedata.normalize("NFKC", name).casefold()
+    text = text.translate(_SEPARATORS)
+    if "mosk" in text or "моск" in text:
+        text = _BRAND_RE.sub("", text)
+    return text
 
 
 def close_matches(name: str, names: Mapping[str, str] | Iterable[str], limit: int = 3) -> list[str]:

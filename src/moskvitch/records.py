@@ -4,8 +4,6 @@ Every record is a frozen, slotted attrs class. Collections are tuples; reference
 records are ids (strings) that :class:`moskvitch.Catalog` checks and resolves.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -48,6 +46,8 @@ def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     Typed with ``Any`` because the attrs mypy plugin cannot solve a generic converter; the
     fields it converts keep their precise ``tuple[X, ...]`` annotations.
     """
+    if type(items) is tuple:
+        return items
     if isinstance(items, str | bytes):
         raise TypeError(f"expected a sequence, not a single string: {items!r}")
     return tuple(items)
