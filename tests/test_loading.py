@@ -149,10 +149,21 @@ def test_shipped_catalog_is_cached_and_thread_safe() -> None:
     assert results[0] is load()
 
 
-def test_import_loads_no_data() -> None:
+def test_import_loads_nothing() -> None:
     import subprocess
     import sys
 
-    code = "import moskvitch.loading as l; assert l._shipped is None; print('ok')"
+    code = (
+        "import sys, moskvitch; "
+        "print(sorted(m for m in ('attrs', 'cattrs', 'moskvitch.loading') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "ok"
+    assert out.stdout.strip() == "[]"
+
+
+def test_every_public_name_resolves() -> None:
+    for name in moskvitch.__all__:
+        assert getattr(moskvitch, name) is not None
+    assert set(moskvitch.__all__) <= set(dir(moskvitch))
+    with pytest.raises(AttributeError, match="no attribute 'Moskvich'"):
+        _ = moskvitch.Moskvich  # type: ignore[attr-defined]
