@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from ._gc import gc_paused
 from .catalog import Catalog
 from .errors import DataError, Problem
 from .serialization import (
@@ -20,7 +21,6 @@ from .serialization import (
     assemble,
     file_of_collection,
     from_json,
-    gc_paused,
     structure_collection,
 )
 

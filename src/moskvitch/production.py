@@ -30,12 +30,15 @@ How figures are combined
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
+from typing import ParamSpec, TypeVar
 
 import attrs
 
+from ._gc import gc_paused
 from .catalog import Catalog
 from .dates import Period
 from .figures import Figure
@@ -180,6 +183,21 @@ class _Item:
     records: tuple[ProductionRecord, ...]
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _paused(function: Callable[P, T]) -> Callable[P, T]:
+    """Run a totalling function with the cyclic garbage collector paused (see :mod:`._gc`)."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        with gc_paused():
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
 def _catalog(catalog: Catalog | None) -> Catalog:
     return load() if catalog is None else catalog
 
@@ -314,6 +332,7 @@ def _options(measure: Measure | str, claims: Claims | str) -> tuple[Measure, Cla
 # -- public helpers ------------------------------------------------------------------------
 
 
+@_paused
 def total(
     subject: str,
     *,
@@ -343,6 +362,7 @@ def total(
     return _sum(cat.find(subject).id, ((i.figure, i.records) for i in items))
 
 
+@_paused
 def by_year(
     subject: str | None = None,
     *,
@@ -440,6 +460,7 @@ def _grouped_totals(
     return _totals(measure, rows, unallocated)
 
 
+@_paused
 def by_model(
     *,
     measure: Measure | str = Measure.BUILT,
@@ -465,6 +486,7 @@ def by_model(
     return _grouped_totals(cat, chosen_measure, chosen_claims, model_of)
 
 
+@_paused
 def by_plant(
     *,
     measure: Measure | str = Measure.BUILT,
@@ -491,6 +513,7 @@ def by_plant(
     return _grouped_totals(cat, chosen_measure, chosen_claims, plant_of)
 
 
+@_paused
 def totals_by_era(
     eras: Iterable[Era] | None = None,
     *,
@@ -526,8 +549,10 @@ def totals_by_era(
     )
     parts: dict[str, list[tuple[Figure, tuple[ProductionRecord, ...]]]] = defaultdict(list)
     loose: list[tuple[Figure, tuple[ProductionRecord, ...]]] = []
+    spans = [(era, era.period.earliest(), era.period.latest()) for era in chosen_eras]
     for item in items:
-        home = next((e for e in chosen_eras if _within(item.record.period, e.period)), None)
+        first, last = item.record.period.earliest(), item.record.period.latest()
+        home = next((era for era, start, end in spans if start <= first and last <= end), None)
         if home is not None:
             parts[home.name].append((item.figure, item.records))
         elif chosen_allocation is Allocation.STRICT or item.record.period.is_open:

@@ -9,15 +9,14 @@ True
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cattrs.errors import BaseValidationError
 
+from ._gc import gc_paused
 from .catalog import Catalog
 from .converter import WrongTypeError, converter, describe_error
 from .errors import DataError, Problem
@@ -38,22 +37,6 @@ COLLECTIONS: dict[str, type] = {
 """Each collection of a catalog, by its key in plain data and TOML files, with its record type."""
 
 _RECORD_RE = re.compile(r"(?P<collection>\w+)\[(?P<index>\d+)\]")
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a catalog is built.
-
-    Building a catalog allocates many small objects and no reference cycles; the collector's
-    repeated scans of the growing heap would make loading grow faster than the data.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def to_dict(catalog: Catalog) -> dict[str, Any]:
