@@ -127,3 +127,10 @@ def test_python_dash_m_entry_point() -> None:
         check=True,
     )
     assert json.loads(result.stdout)[0]["id"] == "moskvich-412"
+
+
+def test_choices_match_the_production_enums() -> None:
+    from moskvitch import cli, production
+
+    assert [a.value for a in production.Allocation] == cli.ALLOCATIONS
+    assert [c.value for c in production.Claims] == cli.CLAIMS

@@ -13,11 +13,10 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import lineage, production
 from .catalog import Catalog
 from .converter import converter
 from .errors import DataError, NoPathError, UnknownNameError
@@ -26,7 +25,15 @@ from .loading import load
 from .records import Event, Measure, Model, Plant, Relation, Variant
 from .serialization import COLLECTIONS, to_json
 
+if TYPE_CHECKING:
+    from . import production
+
 __all__ = ["main"]
+
+# The values of production.Allocation and production.Claims, spelled out so that the parser is
+# built without importing the production helpers (tests check that they agree).
+ALLOCATIONS = ["strict", "proportional"]
+CLAIMS = ["preferred", "envelope", "min", "max"]
 
 
 def _print_json(data: object) -> None:
@@ -89,6 +96,8 @@ def _cmd_stats(args: argparse.Namespace, catalog: Catalog) -> None:
 
 
 def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
+    from . import production
+
     print("moskvitch: cited data about the Moskvitch car brand, 1930 to the 2022 revival\n")
     _cmd_stats(args, catalog)
     print("\nLineage of the Moskvich-2140 (each line: how it relates to the model above):\n")
@@ -180,6 +189,8 @@ def _tree(catalog: Catalog, root: Model, *, up: bool, relations: Iterable[Relati
 
 
 def _cmd_lineage(args: argparse.Namespace, catalog: Catalog) -> None:
+    from . import lineage
+
     model = catalog.model(args.name)
     relations = [Relation(r) for r in args.relation] if args.relation else None
     if args.format == "dot":
@@ -223,6 +234,8 @@ def _totals_table(totals: production.Totals) -> str:
 
 
 def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
+    from . import production
+
     options: dict[str, Any] = {"measure": args.measure, "claims": args.claims, "catalog": catalog}
     if args.by == "era":
         totals = production.totals_by_era(allocation=args.allocation, **options)
@@ -419,13 +432,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     totals.add_argument(
         "--allocation",
-        choices=[a.value for a in production.Allocation],
+        choices=ALLOCATIONS,
         default="strict",
         help="for --by era: figures spanning eras (default: strict)",
     )
     totals.add_argument(
         "--claims",
-        choices=[c.value for c in production.Claims],
+        choices=CLAIMS,
         default="preferred",
         help="which claim counts where sources disagree",
     )
