@@ -312,7 +312,10 @@ def _sum(
     return Total(label, figure, tuple(records.values()))
 
 
-def _parse_enum(kind: type[Measure] | type[Claims] | type[Allocation], value: str) -> object:
+E = TypeVar("E", Measure, Claims, Allocation)
+
+
+def _parse_enum(kind: type[E], value: E | str) -> E:
     try:
         return kind(value)
     except ValueError:
@@ -323,10 +326,7 @@ def _parse_enum(kind: type[Measure] | type[Claims] | type[Allocation], value: st
 
 
 def _options(measure: Measure | str, claims: Claims | str) -> tuple[Measure, Claims]:
-    return (
-        Measure(str(_parse_enum(Measure, measure))),
-        Claims(str(_parse_enum(Claims, claims))),
-    )
+    return _parse_enum(Measure, measure), _parse_enum(Claims, claims)
 
 
 # -- public helpers ------------------------------------------------------------------------
@@ -543,7 +543,7 @@ def totals_by_era(
     _check_eras(chosen_eras)
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
-    chosen_allocation = Allocation(str(_parse_enum(Allocation, allocation)))
+    chosen_allocation = _parse_enum(Allocation, allocation)
     items = _outermost(
         cat, _select(cat, chosen_measure, chosen_claims, _scope(cat, subject, include_variants))
     )
