@@ -65,9 +65,9 @@ class NoPathError(LookupError):
 class Problem:
     """One problem found in a data directory or catalog.
 
-    :ivar file: the file the record came from (``"models.toml"``), or ``""`` when unknown.
-    :ivar path: where in the file, e.g. ``"models[3] (moskvich-400).production"``.
-    :ivar message: what is wrong, quoting the offending value.
+    :param file: the file the record came from (``"models.toml"``), or ``""`` when unknown.
+    :param path: where in the file, e.g. ``"models[3] (moskvich-400).production"``.
+    :param message: what is wrong, quoting the offending value.
     """
 
     file: str
