@@ -37,7 +37,6 @@ __all__ = [
     "Variant",
 ]
 
-T = TypeVar("T")
 
 
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
