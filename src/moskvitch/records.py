@@ -38,7 +38,6 @@ __all__ = [
 ]
 
 
-
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     """Freeze an iterable into a tuple, refusing a bare string (it would split into letters).
 
