@@ -447,14 +447,18 @@ def _grouped_totals(
     measure: Measure,
     claims: Claims,
     key: Callable[[ProductionRecord], str | None],
+    order: Sequence[str],
 ) -> Totals:
+    """Totals per label of ``key``, rows in ``order``; records without a label are unallocated."""
     groups: dict[str, list[_Item]] = defaultdict(list)
     loose: list[_Item] = []
     for item in _outermost(catalog, _select(catalog, measure, claims)):
         label = key(item.record)
         (loose if label is None else groups[label]).append(item)
     rows = tuple(
-        _sum(label, ((i.figure, i.records) for i in items)) for label, items in groups.items()
+        _sum(label, ((i.figure, i.records) for i in groups[label]))
+        for label in order
+        if label in groups
     )
     unallocated = _sum("unallocated", ((i.figure, i.records) for i in loose))
     return _totals(measure, rows, unallocated)
@@ -483,7 +487,8 @@ def by_model(
             return subject.model
         return subject.id if isinstance(subject, Model) else None
 
-    return _grouped_totals(cat, chosen_measure, chosen_claims, model_of)
+    order = [m.id for m in cat.models]
+    return _grouped_totals(cat, chosen_measure, chosen_claims, model_of, order)
 
 
 @_paused
@@ -498,19 +503,22 @@ def by_plant(
     :param measure: what to count.
     :param claims: which claim counts where sources disagree.
     :param catalog: the catalog; the shipped one by default.
-    :returns: one row per plant id with figures; figures of models built at several plants
-        are unallocated.
+    :returns: one row per plant id with figures, in catalog order; figures of models built at
+        several plants are unallocated.
     """
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
 
+    order = [p.id for p in cat.plants]
+    plant_ids = set(order)
+
     def plant_of(record: ProductionRecord) -> str | None:
         if record.plant is not None:
             return record.plant
-        plants = [p for p in _containers(cat, record.subject) if p in {x.id for x in cat.plants}]
-        return plants[0] if len(plants) == 1 else None
+        plants = _containers(cat, record.subject) & plant_ids
+        return plants.pop() if len(plants) == 1 else None
 
-    return _grouped_totals(cat, chosen_measure, chosen_claims, plant_of)
+    return _grouped_totals(cat, chosen_measure, chosen_claims, plant_of, order)
 
 
 @_paused
