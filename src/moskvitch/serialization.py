@@ -21,6 +21,7 @@ from .catalog import Catalog
 from .converter import WrongTypeError, converter, describe_error
 from .errors import DataError, Problem
 from .records import Dispute, Engine, Event, Model, Plant, ProductionRecord, Source, Variant
+from .validation import record_path
 
 __all__ = ["COLLECTIONS", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -134,7 +135,7 @@ def _name_record(path: str, items: object) -> str:
     record_id = record.get("id") if isinstance(record, dict) else None
     if not isinstance(record_id, str):
         return path
-    return f"{match.group(0)} ({record_id}){path[match.end() :]}"
+    return record_path(match["collection"], index, record_id) + path[match.end() :]
 
 
 def file_of_collection(path: str) -> str:

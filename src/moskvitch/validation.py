@@ -30,13 +30,9 @@ class _Record(Protocol):
 R = TypeVar("R", bound=_Record)
 
 
-def record_path(collection: str, index: int, record_id: object) -> str:
+def record_path(collection: str, index: int, record_id: str) -> str:
     """The path of one record in messages: ``models[3] (moskvich-400)``."""
-    return (
-        f"{collection}[{index}] ({record_id})"
-        if isinstance(record_id, str)
-        else (f"{collection}[{index}]")
-    )
+    return f"{collection}[{index}] ({record_id})"
 
 
 def problems(catalog: Catalog) -> list[Problem]:
@@ -281,11 +277,10 @@ class _Checker:
             yield Problem("", f"{where}.alternative_to", "a plan cannot compete with an actual")
 
     def _disputes(self) -> Iterator[Problem]:
+        disputable = self.subjects | self.engines
         for index, dispute in enumerate(self.catalog.disputes):
             where = record_path("disputes", index, dispute.id)
-            yield from self._ref(
-                f"{where}.subject", dispute.subject, self.subjects | self.engines, "subject"
-            )
+            yield from self._ref(f"{where}.subject", dispute.subject, disputable, "subject")
             if len(dispute.claims) < 2:
                 yield Problem("", f"{where}.claims", "a dispute needs at least two claims")
             preferred = [c for c in dispute.claims if c.preferred]
