@@ -347,6 +347,8 @@ class Catalog:
                     preferred=r.preferred,
                     note=r.note,
                     record=r.id,
+                    figure=r.figure,
+                    unit=r.unit.value,
                     citations=r.citations,
                 )
                 for r in (record, *rivals)

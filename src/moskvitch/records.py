@@ -464,10 +464,19 @@ class ProductionRecord:
 class Claim:
     """One side of a :class:`Dispute`.
 
+    ``value`` is the claim as the source words it. The typed fields say the same thing in a form
+    the catalog can compare, which is how :meth:`Dispute.consistent` decides whether the claims
+    can all hold at once; a claim with none of them is compared by its text.
+
     :param value: the claimed value, as the source words it.
     :param preferred: whether this is the claim the catalog uses.
     :param note: for the preferred claim, why it is preferred.
     :param record: the production record's id, when the claim is a production figure.
+    :param figure: the value as a number, when it is one ("about 40 hp" is ``≈40``).
+    :param unit: the unit of ``figure``, e.g. ``"cc"``, ``"hp"``, ``"km/h"``, ``"people"``.
+    :param date: when the claim is a date, the window it falls in: ``1947`` for "in 1947",
+        ``../2010`` for "by 2010".
+    :param span: when the claim is a span, its start and end (an open end: not stated).
     :param citations: the sources making the claim.
     """
 
@@ -475,6 +484,10 @@ class Claim:
     preferred: bool = False
     note: str | None = None
     record: str | None = None
+    figure: Figure | None = None
+    unit: str | None = None
+    date: Period | None = None
+    span: Period | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
 
