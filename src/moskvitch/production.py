@@ -50,6 +50,9 @@ __all__ = [
     "Allocation",
     "Claims",
     "Era",
+    "Overrun",
+    "Part",
+    "PartKind",
     "Total",
     "Totals",
     "by_model",
@@ -121,6 +124,38 @@ DEFAULT_ERAS: tuple[Era, ...] = (
 """
 
 
+class PartKind(StrEnum):
+    """How a record's figure counts in a :class:`Total` (see :class:`Part`)."""
+
+    WHOLE = "whole"
+    """The record's figure, counted in full, with any breakdowns inside it."""
+    REMAINDER = "remainder"
+    """A wider figure that fits no row, less its breakdowns that do (they count in their rows)."""
+    SHARE = "share"
+    """A share, by days, of a figure or remainder whose period spans several eras
+    (proportional allocation); an estimate, so approximate."""
+
+
+@attrs.frozen
+class Part:
+    """One contribution to a :class:`Total`: a record's figure, its remainder, or a share.
+
+    :param record: the record whose subject and period place the part (for conflicting claims,
+        the preferred record).
+    :param figure: the amount counted.
+    :param kind: whether the record counted whole, as a remainder, or as a share.
+    :param records: the records the figure comes from (several under the ``envelope`` policy).
+    :param less: for a remainder, the ids of the breakdowns taken out of the record's figure
+        because they count in rows of their own.
+    """
+
+    record: ProductionRecord
+    figure: Figure
+    kind: PartKind
+    records: tuple[ProductionRecord, ...] = ()
+    less: tuple[str, ...] = ()
+
+
 @attrs.frozen
 class Total:
     """A total and the records it was computed from.
@@ -128,11 +163,41 @@ class Total:
     :param label: what the total is of: an era's name, a year, a model or plant id.
     :param figure: the total, or ``None`` when no figure is known.
     :param records: every record that contributed, whole or in part.
+    :param parts: how each record counted: whole, as a remainder, or as a share.
+    :param partial: for a year, whether the figures cover only part of it (a month, or March
+        to December): the row must not be read as the whole year's output.
     """
 
     label: str
     figure: Figure | None
     records: tuple[ProductionRecord, ...] = ()
+    parts: tuple[Part, ...] = ()
+    partial: bool = False
+
+
+@attrs.frozen
+class Overrun:
+    """A data inconsistency: breakdowns that add up to more than the figure they break down.
+
+    The wider figure then counts for nothing beyond its breakdowns, rather than for a negative
+    remainder.
+
+    :param record: the wider record.
+    :param breakdowns: the records inside it.
+    :param figure: the wider figure (as chosen by the claims policy).
+    :param breakdown_total: what the breakdowns add up to.
+    """
+
+    record: ProductionRecord
+    breakdowns: tuple[ProductionRecord, ...]
+    figure: Figure
+    breakdown_total: Figure
+
+    def __str__(self) -> str:
+        return (
+            f"{self.record.id}: its breakdowns add up to {self.breakdown_total}, more than its"
+            f" {self.figure} ({', '.join(r.id for r in self.breakdowns)})"
+        )
 
 
 @attrs.frozen
@@ -140,19 +205,23 @@ class Totals:
     """Totals broken down by era, year, model or plant.
 
     ``unallocated`` holds what could not be put in any row (a figure spanning two eras under
-    strict allocation, or a figure outside every era); the rows and ``unallocated`` add up to
-    ``grand_total``.
+    strict allocation, the remainder of a plant-wide figure in :func:`by_model`, or a figure
+    outside every era); the rows and ``unallocated`` add up to ``grand_total``, and the grand
+    total is the same whichever breakdown is asked for.
 
     :param measure: what was counted.
     :param rows: one total per era, year, model or plant.
     :param unallocated: what no row holds.
     :param grand_total: every counted figure added up.
+    :param overruns: breakdowns that add up to more than the figure they break down; empty
+        when the data is consistent.
     """
 
     measure: Measure
     rows: tuple[Total, ...]
     unallocated: Total
     grand_total: Total
+    overruns: tuple[Overrun, ...] = ()
 
     def __getitem__(self, label: str | int) -> Total:
         """The row with this label (an era name, year, or id).
@@ -258,6 +327,12 @@ def _containers(catalog: Catalog, subject_id: str) -> set[str]:
     return found
 
 
+def _rank(catalog: Catalog, subject_id: str) -> int:
+    """How wide a subject is: a variant 0, a model 1, a plant 2."""
+    subject = catalog.subject(subject_id)
+    return 0 if isinstance(subject, Variant) else 1 if isinstance(subject, Model) else 2
+
+
 def _within(inner: Period, outer: Period) -> bool:
     return outer.earliest() <= inner.earliest() and inner.latest() <= outer.latest()
 
@@ -271,45 +346,138 @@ def _covers(catalog: Catalog, outer: ProductionRecord, inner: ProductionRecord) 
     return outer.subject in _containers(catalog, inner.subject)
 
 
-def _outermost(catalog: Catalog, items: Sequence[_Item]) -> list[_Item]:
-    """Drop every item that is a breakdown of another (inside its subject and period)."""
+def _days(start: datetime.date, end: datetime.date) -> int:
+    return max(0, (end - start).days + 1)
+
+
+def _less(whole: Figure, parts: Figure) -> Figure | None:
+    """What ``whole`` leaves once ``parts`` are taken out, or ``None`` when they exceed it.
+
+    The interval is honest: the least the remainder can be is the least of the whole less the
+    most of the parts (never below 0), the most is the most of the whole less the least of the
+    parts.
+    """
+    if whole.high is not None and parts.low > whole.high:
+        return None
+    low = 0 if parts.high is None else max(0, whole.low - parts.high)
+    high = None if whole.high is None else whole.high - parts.low
+    return Figure(low, high, whole.approximate or parts.approximate)
+
+
+@attrs.frozen
+class _Tree:
+    """The selected figures, each nested inside the narrowest figure that contains it."""
+
+    items: tuple[_Item, ...]
+    children: tuple[tuple[int, ...], ...]
+    roots: tuple[int, ...]
+    overruns: tuple[Overrun, ...]
+
+
+def _tree(catalog: Catalog, items: Sequence[_Item]) -> _Tree:
+    """Nest each figure inside the narrowest wider figure that contains it: the one with the
+    narrowest subject (a variant, then a model, then a plant), then the shortest period."""
     by_subject: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         by_subject[item.record.subject].append(index)
-    kept = []
+    ranks = {subject: _rank(catalog, subject) for subject in by_subject}
+    children: list[list[int]] = [[] for _ in items]
+    roots = []
     for index, item in enumerate(items):
         record = item.record
-        candidates = (
-            other
-            for container in _containers(catalog, record.subject)
-            for other in by_subject.get(container, ())
-            if other != index
-        )
-        # Of two records with the same subject and period, the first stands for both.
-        covered = any(
-            _covers(catalog, items[other].record, record)
-            and (
-                items[other].record.period != record.period
-                or items[other].record.subject != record.subject
-                or other < index
+        best: tuple[int, int, int] | None = None
+        for container in _containers(catalog, record.subject):
+            for other in by_subject.get(container, ()):
+                outer = items[other].record
+                if other == index or not _covers(catalog, outer, record):
+                    continue
+                # Of two records with the same subject and period, the first stands for both.
+                same = outer.period == record.period and outer.subject == record.subject
+                if same and other > index:
+                    continue
+                days = _days(outer.period.earliest(), outer.period.latest())
+                candidate = (ranks[outer.subject], days, other)
+                if best is None or candidate < best:
+                    best = candidate
+        if best is None:
+            roots.append(index)
+        else:
+            children[best[2]].append(index)
+    overruns = []
+    for index, inner in enumerate(children):
+        if not inner:
+            continue
+        breakdown_total = sum((items[i].figure for i in inner), Figure.exact(0))
+        if _less(items[index].figure, breakdown_total) is None:
+            overruns.append(
+                Overrun(
+                    items[index].record,
+                    tuple(items[i].record for i in inner),
+                    items[index].figure,
+                    breakdown_total,
+                )
             )
-            for other in candidates
-        )
-        if not covered:
-            kept.append(item)
-    return kept
+    return _Tree(tuple(items), tuple(map(tuple, children)), tuple(roots), tuple(overruns))
 
 
-def _sum(
-    label: str, items: Iterable[tuple[Figure, ProductionRecord | Sequence[ProductionRecord]]]
-) -> Total:
+def _whole(item: _Item) -> Part:
+    return Part(item.record, item.figure, PartKind.WHOLE, item.records)
+
+
+@attrs.frozen
+class _Placement:
+    """Where each figure of a tree counts: whole in a row, or as an unallocated remainder."""
+
+    rows: dict[str, list[int]]
+    #: each figure with no row, with its breakdowns that counted in rows.
+    loose: list[tuple[int, list[int]]]
+
+
+def _place(tree: _Tree, tops: Iterable[int], key: Callable[[_Item], str | None]) -> _Placement:
+    """Put each figure whole in the row ``key`` gives it; a figure with no row counts through
+    its breakdowns that have one, and its remainder is unallocated."""
+    rows: dict[str, list[int]] = defaultdict(list)
+    loose: list[tuple[int, list[int]]] = []
+    for top in tops:
+        label = key(tree.items[top])
+        if label is not None:
+            rows[label].append(top)
+            continue
+        placed: list[int] = []
+        pending = list(reversed(tree.children[top]))
+        while pending:
+            index = pending.pop()
+            inner_label = key(tree.items[index])
+            if inner_label is None:
+                pending.extend(reversed(tree.children[index]))
+            else:
+                rows[inner_label].append(index)
+                placed.append(index)
+        loose.append((top, placed))
+    return _Placement(rows, loose)
+
+
+def _remainder(tree: _Tree, top: int, placed: Sequence[int]) -> Part:
+    """A figure with no row, less its breakdowns that counted in rows."""
+    item = tree.items[top]
+    if not placed:
+        return _whole(item)
+    taken = sum((tree.items[i].figure for i in placed), Figure.exact(0))
+    # Breakdowns beyond their whole are reported as overruns; nothing is left over then.
+    left = _less(item.figure, taken) or Figure.exact(0)
+    less = tuple(tree.items[i].record.id for i in placed)
+    return Part(item.record, left, PartKind.REMAINDER, item.records, less)
+
+
+def _sum(label: str, parts: Iterable[Part], *, partial: bool = False) -> Total:
     figure: Figure | None = None
     records: dict[str, ProductionRecord] = {}
-    for part, source in items:
-        figure = part if figure is None else figure + part
-        for record in (source,) if isinstance(source, ProductionRecord) else source:
+    listed = tuple(parts)
+    for part in listed:
+        figure = part.figure if figure is None else figure + part.figure
+        for record in part.records:
             records.setdefault(record.id, record)
-    return Total(label, figure, tuple(records.values()))
+    return Total(label, figure, tuple(records.values()), listed, partial)
 
 
 E = TypeVar("E", Measure, Claims, Allocation)
@@ -329,6 +497,107 @@ def _options(measure: Measure | str, claims: Claims | str) -> tuple[Measure, Cla
     return _parse_enum(Measure, measure), _parse_enum(Claims, claims)
 
 
+# -- choosing the figures a question counts -------------------------------------------------
+
+
+@attrs.frozen
+class _Scope:
+    """The nested figures of one question, and the topmost of those it counts."""
+
+    tree: _Tree
+    tops: tuple[int, ...]
+
+    def grand_total(self) -> Total:
+        """Every counted figure, whole: the same whichever breakdown is asked for."""
+        return _sum("total", (_whole(self.tree.items[i]) for i in self.tops))
+
+    def overruns(self) -> tuple[Overrun, ...]:
+        inside: set[int] = set()
+        pending = list(self.tops)
+        while pending:
+            index = pending.pop()
+            inside.add(index)
+            pending.extend(self.tree.children[index])
+        ids = {self.tree.items[i].record.id for i in inside}
+        return tuple(o for o in self.tree.overruns if o.record.id in ids)
+
+
+def _plant_key(catalog: Catalog) -> Callable[[_Item], str | None]:
+    """A figure's plant: its own, its subject if a plant, or its model's only plant."""
+    plant_ids = {p.id for p in catalog.plants}
+
+    def plant_of(item: _Item) -> str | None:
+        if item.record.plant is not None:
+            return item.record.plant
+        plants = _containers(catalog, item.record.subject) & plant_ids
+        return plants.pop() if len(plants) == 1 else None
+
+    return plant_of
+
+
+def _scope(
+    catalog: Catalog,
+    measure: Measure,
+    claims: Claims,
+    subject: str | None,
+    include_variants: bool,
+) -> tuple[_Scope, str | None]:
+    """The figures a question counts; returns the scope and the subject's id.
+
+    A model (with its variants, unless ``include_variants`` is false) or a variant counts its own
+    figures. A plant counts what :func:`by_plant` puts in its row.
+    """
+    found = None if subject is None else catalog.find(subject)
+    if found is None or isinstance(found, Plant):
+        tree = _tree(catalog, _select(catalog, measure, claims))
+        if found is None:
+            return _Scope(tree, tree.roots), None
+        placement = _place(tree, tree.roots, _plant_key(catalog))
+        return _Scope(tree, tuple(sorted(placement.rows.get(found.id, ())))), found.id
+    ids = {found.id}
+    if isinstance(found, Model) and include_variants:
+        ids |= {v.id for v in catalog.variants_of(found.id)}
+    tree = _tree(catalog, _select(catalog, measure, claims, lambda r: r.subject in ids))
+    return _Scope(tree, tree.roots), found.id
+
+
+def _grouped(
+    measure: Measure,
+    scope: _Scope,
+    key: Callable[[_Item], str | None],
+    order: Sequence[str],
+    partial: Callable[[str, list[Part]], bool] | None = None,
+) -> Totals:
+    """Totals per label of ``key``, rows in ``order``; what has no label is unallocated."""
+    placement = _place(scope.tree, scope.tops, key)
+    items = scope.tree.items
+    rows = {
+        label: [_whole(items[i]) for i in sorted(indices)]
+        for label, indices in placement.rows.items()
+    }
+    loose = [_remainder(scope.tree, top, placed) for top, placed in placement.loose]
+    return _totals(measure, scope, rows, loose, order, partial)
+
+
+def _totals(
+    measure: Measure,
+    scope: _Scope,
+    rows: dict[str, list[Part]],
+    loose: list[Part],
+    order: Sequence[str],
+    partial: Callable[[str, list[Part]], bool] | None = None,
+) -> Totals:
+    """The rows in ``order`` (those with figures), the unallocated parts and the grand total."""
+    listed = tuple(
+        _sum(label, rows[label], partial=partial is not None and partial(label, rows[label]))
+        for label in order
+        if label in rows
+    )
+    return Totals(
+        measure, listed, _sum("unallocated", loose), scope.grand_total(), scope.overruns()
+    )
+
+
 # -- public helpers ------------------------------------------------------------------------
 
 
@@ -342,6 +611,9 @@ def total(
     catalog: Catalog | None = None,
 ) -> Total:
     """The total of one model (with its variants) or plant, without double counting.
+
+    A figure that breaks down a wider one (a year inside a series total) is inside it and is not
+    added again; a plant's total is its row of :func:`by_plant`.
 
     :param subject: a model, variant or plant name or id.
     :param measure: what to count.
@@ -357,9 +629,26 @@ def total(
     """
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
-    scope = _scope(cat, subject, include_variants)
-    items = _outermost(cat, _select(cat, chosen_measure, chosen_claims, scope))
-    return _sum(cat.find(subject).id, ((i.figure, i.records) for i in items))
+    scope, found = _scope(cat, chosen_measure, chosen_claims, subject, include_variants)
+    return attrs.evolve(scope.grand_total(), label=found or "")
+
+
+def _single_year(period: Period) -> int | None:
+    if period.start is None or period.end is None or period.start.year != period.end.year:
+        return None
+    return period.start.year
+
+
+def _partial_year(label: str, parts: list[Part]) -> bool:
+    """Whether the parts' periods leave some day of the year ``label`` uncovered."""
+    year = int(label)
+    day = datetime.timedelta(days=1)
+    covered_to = datetime.date(year, 1, 1) - day
+    for start, end in sorted((p.record.period.earliest(), p.record.period.latest()) for p in parts):
+        if start > covered_to + day:
+            return True
+        covered_to = max(covered_to, end)
+    return covered_to < datetime.date(year, 12, 31)
 
 
 @_paused
@@ -373,10 +662,9 @@ def by_year(
 ) -> Totals:
     """Totals per calendar year, from the figures the sources give for single years or less.
 
-    A month's figure inside a year's figure is a breakdown and is not added again. Figures
-    spanning several years are never spread over the years: those that contain none of the
-    yearly figures are reported as unallocated, and those that do (a series total around its
-    yearly output) are left out, since the rows already count part of them.
+    Figures spanning several years are never spread over the years: what they hold beyond the
+    yearly figures inside them (their remainder) is unallocated. A row whose figures cover only
+    part of its year (a month, or March to December) is marked ``partial``.
 
     :param subject: a model, variant or plant name or id; ``None`` for everything.
     :param measure: what to count.
@@ -390,78 +678,15 @@ def by_year(
     """
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
-    items = _select(cat, chosen_measure, chosen_claims, _scope(cat, subject, include_variants))
-    yearly = _outermost(cat, [i for i in items if _single_year(i.record.period) is not None])
-    groups: dict[int, list[_Item]] = defaultdict(list)
-    for item in yearly:
-        groups[_single_year(item.record.period) or 0].append(item)
-    rows = tuple(
-        _sum(str(year), ((i.figure, i.records) for i in groups[year])) for year in sorted(groups)
-    )
-    # Figures spanning years are not spread over them; those that contain a yearly row are
-    # summaries of what the rows already count, and are left out rather than added again.
-    spanning = [
-        i
-        for i in _outermost(cat, [i for i in items if _single_year(i.record.period) is None])
-        if not any(_covers(cat, i.record, y.record) for y in yearly)
-    ]
-    unallocated = _sum("unallocated", ((i.figure, i.records) for i in spanning))
-    return _totals(chosen_measure, rows, unallocated)
+    scope, _ = _scope(cat, chosen_measure, chosen_claims, subject, include_variants)
 
+    def year_of(item: _Item) -> str | None:
+        year = _single_year(item.record.period)
+        return None if year is None else str(year)
 
-def _single_year(period: Period) -> int | None:
-    if period.start is None or period.end is None or period.start.year != period.end.year:
-        return None
-    return period.start.year
-
-
-def _scope(
-    catalog: Catalog, subject: str | None, include_variants: bool
-) -> Callable[[ProductionRecord], bool] | None:
-    """Which records count for ``subject``: a model (with its variants), a variant, or a plant
-    (everything built there: its own figures, and those of models it built)."""
-    if subject is None:
-        return None
-    found = catalog.find(subject)
-    if isinstance(found, Plant):
-        plant = found.id
-        return lambda r: (
-            r.plant == plant or (r.plant is None and plant in _containers(catalog, r.subject))
-        )
-    ids = {found.id}
-    if isinstance(found, Model) and include_variants:
-        ids |= {v.id for v in catalog.variants_of(found.id)}
-    return lambda r: r.subject in ids
-
-
-def _totals(measure: Measure, rows: tuple[Total, ...], unallocated: Total) -> Totals:
-    parts: list[tuple[Figure, Sequence[ProductionRecord]]] = [
-        (row.figure, row.records) for row in (*rows, unallocated) if row.figure is not None
-    ]
-    grand = _sum("total", parts)
-    return Totals(measure, rows, unallocated, grand)
-
-
-def _grouped_totals(
-    catalog: Catalog,
-    measure: Measure,
-    claims: Claims,
-    key: Callable[[ProductionRecord], str | None],
-    order: Sequence[str],
-) -> Totals:
-    """Totals per label of ``key``, rows in ``order``; records without a label are unallocated."""
-    groups: dict[str, list[_Item]] = defaultdict(list)
-    loose: list[_Item] = []
-    for item in _outermost(catalog, _select(catalog, measure, claims)):
-        label = key(item.record)
-        (loose if label is None else groups[label]).append(item)
-    rows = tuple(
-        _sum(label, ((i.figure, i.records) for i in groups[label]))
-        for label in order
-        if label in groups
-    )
-    unallocated = _sum("unallocated", ((i.figure, i.records) for i in loose))
-    return _totals(measure, rows, unallocated)
+    years = {_single_year(item.record.period) for item in scope.tree.items} - {None}
+    order = [str(year) for year in sorted(y for y in years if y is not None)]
+    return _grouped(chosen_measure, scope, year_of, order, _partial_year)
 
 
 @_paused
@@ -471,7 +696,10 @@ def by_model(
     claims: Claims | str = Claims.PREFERRED,
     catalog: Catalog | None = None,
 ) -> Totals:
-    """Totals per model (variants counted with their model); plant-wide figures are unallocated.
+    """Totals per model (variants counted with their model); each row equals :func:`total`.
+
+    A plant-wide figure counts here through its breakdowns by model; what it holds beyond them
+    is unallocated.
 
     :param measure: what to count.
     :param claims: which claim counts where sources disagree.
@@ -480,15 +708,15 @@ def by_model(
     """
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
+    scope, _ = _scope(cat, chosen_measure, chosen_claims, None, True)
 
-    def model_of(record: ProductionRecord) -> str | None:
-        subject = cat.subject(record.subject)
+    def model_of(item: _Item) -> str | None:
+        subject = cat.subject(item.record.subject)
         if isinstance(subject, Variant):
             return subject.model
         return subject.id if isinstance(subject, Model) else None
 
-    order = [m.id for m in cat.models]
-    return _grouped_totals(cat, chosen_measure, chosen_claims, model_of, order)
+    return _grouped(chosen_measure, scope, model_of, [m.id for m in cat.models])
 
 
 @_paused
@@ -498,27 +726,20 @@ def by_plant(
     claims: Claims | str = Claims.PREFERRED,
     catalog: Catalog | None = None,
 ) -> Totals:
-    """Totals per plant: a figure's own plant, its subject if a plant, or its model's only plant.
+    """Totals per plant: a figure's own plant, its subject if a plant, or its model's only
+    plant; each row equals :func:`total` of that plant.
 
     :param measure: what to count.
     :param claims: which claim counts where sources disagree.
     :param catalog: the catalog; the shipped one by default.
     :returns: one row per plant id with figures, in catalog order; figures of models built at
-        several plants are unallocated.
+        several plants, with no plant of their own, count through their breakdowns, and their
+        remainder is unallocated.
     """
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
-
-    order = [p.id for p in cat.plants]
-    plant_ids = set(order)
-
-    def plant_of(record: ProductionRecord) -> str | None:
-        if record.plant is not None:
-            return record.plant
-        plants = _containers(cat, record.subject) & plant_ids
-        return plants.pop() if len(plants) == 1 else None
-
-    return _grouped_totals(cat, chosen_measure, chosen_claims, plant_of, order)
+    scope, _ = _scope(cat, chosen_measure, chosen_claims, None, True)
+    return _grouped(chosen_measure, scope, _plant_key(cat), [p.id for p in cat.plants])
 
 
 @_paused
@@ -533,6 +754,11 @@ def totals_by_era(
     catalog: Catalog | None = None,
 ) -> Totals:
     """Totals per era of the brand's history.
+
+    A figure inside one era counts whole in that era. A wider figure spanning several eras
+    counts through its breakdowns, each in its own era; what it holds beyond them (its
+    remainder) is unallocated under ``"strict"`` allocation, or split over the eras by days under
+    ``"proportional"``.
 
     :param eras: the eras, which must not overlap; :data:`DEFAULT_ERAS` by default.
     :param measure: what to count.
@@ -552,27 +778,37 @@ def totals_by_era(
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
     chosen_allocation = _parse_enum(Allocation, allocation)
-    items = _outermost(
-        cat, _select(cat, chosen_measure, chosen_claims, _scope(cat, subject, include_variants))
-    )
-    parts: dict[str, list[tuple[Figure, tuple[ProductionRecord, ...]]]] = defaultdict(list)
-    loose: list[tuple[Figure, tuple[ProductionRecord, ...]]] = []
+    scope, _ = _scope(cat, chosen_measure, chosen_claims, subject, include_variants)
     spans = [(era, era.period.earliest(), era.period.latest()) for era in chosen_eras]
-    for item in items:
+
+    def era_of(item: _Item) -> str | None:
         first, last = item.record.period.earliest(), item.record.period.latest()
-        home = next((era for era, start, end in spans if start <= first and last <= end), None)
-        if home is not None:
-            parts[home.name].append((item.figure, item.records))
-        elif chosen_allocation is Allocation.STRICT or item.record.period.is_open:
-            loose.append((item.figure, item.records))
-        else:
-            shares, outside = _split(item.figure, item.record.period, chosen_eras)
-            for era, share in shares:
-                parts[era.name].append((share, item.records))
-            if outside is not None:
-                loose.append((outside, item.records))
-    rows = tuple(_sum(era.name, parts.get(era.name, ())) for era in chosen_eras)
-    return _totals(chosen_measure, rows, _sum("unallocated", loose))
+        return next((era.name for era, start, end in spans if start <= first and last <= end), None)
+
+    placement = _place(scope.tree, scope.tops, era_of)
+    items = scope.tree.items
+    rows: dict[str, list[Part]] = {
+        label: [_whole(items[i]) for i in sorted(indices)]
+        for label, indices in placement.rows.items()
+    }
+    loose: list[Part] = []
+    for top, placed in placement.loose:
+        part = _remainder(scope.tree, top, placed)
+        period = part.record.period
+        if chosen_allocation is Allocation.STRICT or period.is_open:
+            loose.append(part)
+            continue
+        shares, outside = _split(part.figure, period, chosen_eras)
+        kind = PartKind.SHARE if len(shares) + (outside is not None) > 1 else part.kind
+        for era, share in shares:
+            rows.setdefault(era.name, []).append(attrs.evolve(part, figure=share, kind=kind))
+        if outside is not None:
+            loose.append(attrs.evolve(part, figure=outside, kind=kind))
+    order = [era.name for era in chosen_eras]
+    result = _totals(chosen_measure, scope, rows, loose, order)
+    # Every era has a row, with or without figures.
+    listed = {row.label: row for row in result.rows}
+    return attrs.evolve(result, rows=tuple(listed.get(name, Total(name, None)) for name in order))
 
 
 def _check_eras(eras: Sequence[Era]) -> None:
@@ -583,10 +819,6 @@ def _check_eras(eras: Sequence[Era]) -> None:
                     f"eras {era.name!r} ({era.period}) and {other.name!r} ({other.period}) "
                     "overlap; give eras that share no day, e.g. '1946/1966' and '1967/1991'"
                 )
-
-
-def _days(start: datetime.date, end: datetime.date) -> int:
-    return max(0, (end - start).days + 1)
 
 
 def _split(
@@ -605,6 +837,9 @@ def _split(
         Figure(low, None if spreads is None else low + spreads[i], approximate=True)
         for i, low in enumerate(lows)
     ]
+    if sum(1 for w in weights if w > 0) == 1:
+        # Not split at all (e.g. wholly outside every era): the figure keeps its exactness.
+        pieces = [figure] * len(pieces)
     shares = [(era, pieces[i]) for i, era in enumerate(eras) if weights[i] > 0]
     outside = pieces[-1] if weights[-1] > 0 else None
     return shares, outside

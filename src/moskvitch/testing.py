@@ -14,6 +14,7 @@ imports it.
 from __future__ import annotations
 
 import calendar
+import datetime
 import itertools
 import random
 from collections.abc import Sequence
@@ -409,6 +410,23 @@ def _numbered(prefix: str, count: int) -> list[str]:
 
 
 @st.composite
+def _sub_periods(draw: st.DrawFn, outer: Period) -> Period:
+    """A period inside a closed ``outer`` one: a day, a month, a year or a span of its days."""
+    first, last = outer.earliest().toordinal(), outer.latest().toordinal()
+    start = draw(st.integers(first, last))
+    end = draw(st.integers(start, min(last, start + 800)))
+    as_days = Period(
+        PartialDate.from_date(datetime.date.fromordinal(start)),
+        PartialDate.from_date(datetime.date.fromordinal(end)),
+    )
+    year = datetime.date.fromordinal(start).year
+    whole_year = Period.year(year)
+    if outer.earliest() <= whole_year.earliest() and whole_year.latest() <= outer.latest():
+        return draw(st.sampled_from([as_days, whole_year]))
+    return as_days
+
+
+@st.composite
 def catalogs(
     draw: st.DrawFn,
     *,
@@ -454,6 +472,18 @@ def catalogs(
                 source_ids=source_ids,
             )
         )
+        outer = draw(st.none() | st.sampled_from(preferred)) if preferred else None
+        if rival is None and outer is not None and not outer.period.is_open:
+            # A breakdown: the same quantity for part of the wider record's period.
+            record = attrs.evolve(
+                record,
+                subject=outer.subject,
+                plant=outer.plant,
+                period=draw(_sub_periods(outer.period)),
+                measure=outer.measure,
+                unit=outer.unit,
+                figure=draw(figures(max_value=100 if outer.unit is Unit.PERCENT else 1_000_000)),
+            )
         if rival is not None:
             record = attrs.evolve(
                 record,
