@@ -103,7 +103,7 @@ def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
     print("\nLineage of the Moskvich-2140 (each line: how it relates to the model above):\n")
     print(_tree(catalog, catalog.model("2140"), up=True, relations=None))
     print("\nVehicles built at the plants, by era (see 'moskvitch totals --help'):\n")
-    print(_totals_table(production.totals_by_era(catalog=catalog)))
+    print(_totals_table(production.totals_by_era(catalog=catalog), "era"))
 
 
 def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
@@ -219,8 +219,41 @@ def _cmd_lineage(args: argparse.Namespace, catalog: Catalog) -> None:
             print(_tree(catalog, model, up=False, relations=relations))
 
 
-def _totals_table(totals: production.Totals) -> str:
-    rows = [(row.label, _figure(row.figure), str(len(row.records))) for row in totals.rows]
+#: How figures are written, for the tables' footnote and ``totals --help``.
+NOTATION = (
+    "Figures: ≈ about; ≥ at least; ≤ at most; ≳ at least about; ≲ at most about;"
+    " a–b between a and b."
+)
+
+#: Why a figure lands in (unallocated), by breakdown.
+UNALLOCATED = {
+    "era": "spans more than one era",
+    "year": "spans more than one year",
+    "model": "counts a whole plant, not one model",
+    "plant": "is for a model built at several plants, and names none of them",
+}
+
+TOTALS_HELP = f"""\
+{NOTATION}
+
+Each figure is counted once. A figure that breaks down a wider one (a year inside a series
+total, a model inside a plant's total) is inside it: where the wider figure fits a row, it
+counts there whole; where it does not (it spans two eras, say), its breakdowns count in their
+own rows and only its remainder, the wider figure less those breakdowns, is (unallocated).
+A year marked "(part)" has figures for only part of that year, such as one month.
+'total' adds up every figure, whichever breakdown is shown.
+"""
+
+
+def _totals_table(totals: production.Totals, by: str) -> str:
+    rows = [
+        (
+            f"{row.label} (part)" if row.partial else row.label,
+            _figure(row.figure),
+            str(len(row.records)),
+        )
+        for row in totals.rows
+    ]
     if totals.unallocated.figure is not None:
         rows.append(
             (
@@ -230,7 +263,20 @@ def _totals_table(totals: production.Totals) -> str:
             )
         )
     rows.append(("total", _figure(totals.grand_total.figure), str(len(totals.grand_total.records))))
-    return _table(rows, ("", totals.measure.value, "records"))
+    lines = [_table(rows, ("", totals.measure.value, "records")), "", NOTATION]
+    if totals.unallocated.parts:
+        lines.append(f"(unallocated): figures no row can hold, as each {UNALLOCATED[by]}:")
+        for part in totals.unallocated.parts:
+            lines.append(f"  {part.record.id} ({part.record.period}): {_part_text(part)}")
+    lines.extend(f"warning: {overrun}" for overrun in totals.overruns)
+    return "\n".join(lines)
+
+
+def _part_text(part: production.Part) -> str:
+    if not part.less:
+        return str(part.figure)
+    counted = "breakdown" if len(part.less) == 1 else "breakdowns"
+    return f"{part.figure} ({part.record.figure} less {len(part.less)} {counted} counted above)"
 
 
 def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
@@ -252,10 +298,11 @@ def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
                 "rows": [_total_json(row) for row in totals.rows],
                 "unallocated": _total_json(totals.unallocated),
                 "total": _total_json(totals.grand_total),
+                "overruns": [str(overrun) for overrun in totals.overruns],
             }
         )
     else:
-        print(_totals_table(totals))
+        print(_totals_table(totals, args.by))
 
 
 def _total_json(total: production.Total) -> dict[str, Any]:
@@ -267,6 +314,16 @@ def _total_json(total: production.Total) -> dict[str, Any]:
         "high": None if figure is None else figure.high,
         "approximate": None if figure is None else figure.approximate,
         "records": [r.id for r in total.records],
+        "partial": total.partial,
+        "parts": [
+            {
+                "record": part.record.id,
+                "kind": part.kind.value,
+                "figure": str(part.figure),
+                "less": list(part.less),
+            }
+            for part in total.parts
+        ],
     }
 
 
@@ -418,6 +475,8 @@ def _parser() -> argparse.ArgumentParser:
         help="an indented tree (default), Graphviz DOT or Mermaid",
     )
     totals = command("totals", _cmd_totals, "production totals as an aligned table")
+    totals.epilog = TOTALS_HELP
+    totals.formatter_class = argparse.RawDescriptionHelpFormatter
     totals.add_argument(
         "--by",
         choices=["era", "year", "plant", "model"],

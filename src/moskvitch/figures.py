@@ -14,7 +14,7 @@ __all__ = ["Figure"]
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
 _FIGURE_RE = re.compile(
-    rf"(?P<approx>[~≈])?\s*(?P<bound>>=|<=|≥|≤)?\s*(?P<low>{_NUMBER})"
+    rf"(?P<approx>[~≈])?\s*(?P<bound>>=|<=|≥|≤|≳|≲)?\s*(?P<low>{_NUMBER})"
     rf"(?:\s*[-–]\s*(?P<high>{_NUMBER}))?"
 )
 
@@ -31,6 +31,26 @@ class Figure:
     ('1,501', '≈600', '≥15,300')
     >>> str(Figure.between(216_000, 248_000)), str(Figure.at_most(1000))
     ('216,000–248,000', '≤1,000')
+
+    An approximate bound reads "at least about" (``≳``) or "at most about" (``≲``):
+
+    >>> str(Figure(4_317_050, None, approximate=True)), str(Figure(0, 1000, approximate=True))
+    ('≳4,317,050', '≲1,000')
+
+    .. rubric:: Notation
+
+    ========  ===================  ============
+    symbol    reads                example
+    ========  ===================  ============
+    (none)    exactly              ``1,501``
+    ``≈``     about                ``≈600``
+    ``≥``     at least             ``≥15,300``
+    ``≤``     at most              ``≤1,000``
+    ``≳``     at least about       ``≳4,317,050``
+    ``≲``     at most about        ``≲1,000``
+    ``a–b``   between a and b      ``216,000–248,000``
+    ``≈a–b``  between about a, b   ``≈1,000–2,000``
+    ========  ===================  ============
 
     Adding figures keeps the bounds honest: bounds add, an unbounded side stays unbounded and
     anything approximate makes the sum approximate.
@@ -93,7 +113,8 @@ class Figure:
         """Read the notation of the data files and of ``str(figure)``.
 
         ``"1501"``/``"1,501"`` exact, ``"~600"``/``"≈600"`` approximate, ``">=15300"``/``"≥15,300"``
-        lower bound, ``"<=1000"``/``"≤1,000"`` upper bound, ``"216000-248000"`` range.
+        lower bound, ``"<=1000"``/``"≤1,000"`` upper bound, ``"216000-248000"`` range;
+        ``"≳15,300"`` and ``"≲1,000"`` (or ``"~>=15300"``, ``"~<=1000"``) approximate bounds.
 
         :param text: the figure.
         :returns: the figure.
@@ -117,11 +138,11 @@ class Figure:
         bound = match["bound"]
         if bound is not None and high is not None:
             raise InvalidFigureError(f"invalid figure {text!r}: a range cannot also be a bound")
-        approximate = match["approx"] is not None
+        approximate = match["approx"] is not None or bound in ("≳", "≲")
         try:
-            if bound in (">=", "≥"):
+            if bound in (">=", "≥", "≳"):
                 return cls(low, None, approximate)
-            if bound in ("<=", "≤"):
+            if bound in ("<=", "≤", "≲"):
                 return cls(0, low, approximate)
             return cls(low, low if high is None else high, approximate)
         except InvalidFigureError as error:
@@ -142,13 +163,13 @@ class Figure:
         return self.kind == "exact"
 
     def __str__(self) -> str:
-        prefix = "≈" if self.approximate else ""
         if self.high is None:
-            return f"{prefix}≥{self.low:,}"
+            return f"{'≳' if self.approximate else '≥'}{self.low:,}"
+        if self.low == 0 and self.high != 0:
+            return f"{'≲' if self.approximate else '≤'}{self.high:,}"
+        prefix = "≈" if self.approximate else ""
         if self.low == self.high:
             return f"{prefix}{self.low:,}"
-        if self.low == 0:
-            return f"{prefix}≤{self.high:,}"
         return f"{prefix}{self.low:,}–{self.high:,}"
 
     def __add__(self, other: object) -> Figure:

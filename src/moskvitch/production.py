@@ -8,16 +8,22 @@ How figures are combined
   are added; shares (``percent``) and rates (``per-year``, ``per-month``) never are.
 - **No double counting.** Sources give totals and their breakdowns side by side (the 400
   series total and its yearly output; a plant's cumulative milestone and the models it built). A
-  figure whose subject and period lie inside another figure's is a breakdown of it and is not
-  added again. Subjects nest: a plant contains the models built there, a model its variants.
+  figure whose subject and period lie inside another figure's is a breakdown of it. Subjects
+  nest: a plant contains the models built there, a model its variants.
+- **Reconciliation.** A figure that fits a row (an era, a year, a model, a plant) counts there
+  whole, breakdowns included. A wider figure that fits no row counts through its breakdowns
+  that do, and only its remainder, the figure less those breakdowns, is unallocated. Every
+  :class:`Total` lists its :class:`Part` s: which records counted whole, which as a remainder,
+  which as a share.
 - **Conflicting claims** about one quantity (records linked by ``alternative_to``) count once,
   chosen by ``claims``: the ``preferred`` figure, the ``envelope`` (the smallest range holding
   every claim), or the claim with the ``min`` or ``max`` value. The chosen figure keeps the
   preferred record's subject and period.
 - **Eras never silently absorb a figure that spans two of them.** ``allocation="strict"``
-  reports such figures as unallocated, with their records; ``"proportional"`` splits them by the
-  days of their period that fall in each era (integer parts that add up exactly, marked
-  approximate). Either way the era totals and the unallocated part add up to the grand total.
+  reports such a figure (or its remainder) as unallocated, with its records; ``"proportional"``
+  splits it by the days of its period that fall in each era (integer shares that add up
+  exactly, marked approximate). The grand total counts every figure once, whole, and is the same
+  whichever breakdown or allocation is asked for.
 
 >>> from moskvitch import production
 >>> str(production.total("400").figure)
