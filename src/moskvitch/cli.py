@@ -370,11 +370,15 @@ def _cmd_search(args: argparse.Namespace, catalog: Catalog) -> None:
 
 def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
     disputes = catalog.conflicts()
+    if args.contradictory:
+        disputes = tuple(d for d in disputes if not d.consistent)
     if args.json:
-        _print_json(converter.unstructure(disputes))
+        _print_json([{**converter.unstructure(d), "consistent": d.consistent} for d in disputes])
         return
     for dispute in disputes:
-        print(f"{catalog.subject(dispute.subject).name} ({dispute.subject}) - {dispute.topic}")
+        verdict = "compatible as stated" if dispute.consistent else "contradictory"
+        name = catalog.subject(dispute.subject).name
+        print(f"{name} ({dispute.subject}) - {dispute.topic} [{verdict}]")
         for claim in dispute.claims:
             sources = ", ".join(c.source for c in claim.citations)
             mark = "*" if claim.preferred else " "
@@ -382,7 +386,12 @@ def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
             if claim.preferred and claim.note:
                 print(f"      why: {claim.note}")
         print()
-    print(f"{len(disputes)} disputed values; * marks the preferred claim")
+    compatible = sum(d.consistent for d in disputes)
+    print(
+        f"{len(disputes)} disputed values: {len(disputes) - compatible} contradictory,"
+        f" {compatible} compatible as stated (the claims differ but could all hold);"
+        " * marks the preferred claim"
+    )
 
 
 def _cmd_export(args: argparse.Namespace, catalog: Catalog) -> None:
@@ -510,7 +519,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     search.add_argument("text", help="what to look for, in Latin or Cyrillic script")
     search.add_argument("--limit", type=int, default=10, help="at most this many results")
-    command("conflicts", _cmd_conflicts, "list every disputed value with its competing sources")
+    conflicts = command(
+        "conflicts", _cmd_conflicts, "list every disputed value with its competing sources"
+    )
+    conflicts.add_argument(
+        "--contradictory",
+        action="store_true",
+        help="only the disputes whose claims cannot all hold (not those compatible as stated)",
+    )
     export = command("export", _cmd_export, "write the data as JSON or CSV", json_output=False)
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument(

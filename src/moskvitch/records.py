@@ -507,6 +507,28 @@ class Dispute:
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tuple)
 
     @property
+    def consistent(self) -> bool:
+        """Whether one value could satisfy every claim as stated: the claims differ, but need
+        not contradict each other ("around 450" and "fewer than 1,000").
+
+        Computed from the claims' typed values, never typed into the data:
+
+        - **figures** (all claims have a ``figure`` in one ``unit``): consistent when their
+          intervals share a value; an approximate figure admits 5% either side;
+        - **dates** (all have a ``date``): when their windows share a day;
+        - **spans** (all have a ``span``): when their starts' windows share a day and so do their
+          ends' (an open end states nothing);
+        - anything else (a name, a place, a description): when the worded values are equal once
+          case, spaces and punctuation are ignored.
+
+        >>> a = Claim(value="around 450", figure=Figure.approx(450))
+        >>> b = Claim(value="fewer than 1,000", figure=Figure.at_most(1000))
+        >>> Dispute(id="d", subject="kim-10", topic="built", claims=(a, b)).consistent
+        True
+        """
+        return _consistent(self.claims)
+
+    @property
     def preferred_claim(self) -> Claim:
         """The claim marked preferred.
 
@@ -516,3 +538,42 @@ class Dispute:
             if claim.preferred:
                 return claim
         raise LookupError(f"dispute {self.id!r} has no preferred claim")
+
+
+#: An approximate figure admits values this far either side of it, as a fraction.
+APPROXIMATE_TOLERANCE = 0.05
+
+
+def _consistent(claims: tuple[Claim, ...]) -> bool:
+    if len(claims) < 2:
+        return True
+    figures = [c.figure for c in claims]
+    if all(f is not None for f in figures) and len({c.unit for c in claims}) == 1:
+        lows, highs = [], []
+        for figure in figures:
+            assert figure is not None
+            slack = APPROXIMATE_TOLERANCE if figure.approximate else 0.0
+            lows.append(figure.low * (1 - slack))
+            highs.append(float("inf") if figure.high is None else figure.high * (1 + slack))
+        return max(lows) <= min(highs)
+    dates = [c.date for c in claims]
+    if all(d is not None for d in dates):
+        return _windows_meet([d for d in dates if d is not None])
+    spans = [c.span for c in claims]
+    if all(s is not None for s in spans):
+        closed = [s for s in spans if s is not None]
+        starts = [Period(s.start, s.start) for s in closed if s.start is not None]
+        ends = [Period(s.end, s.end) for s in closed if s.end is not None]
+        return _windows_meet(starts) and _windows_meet(ends)
+    return len({_text_key(c.value) for c in claims}) == 1
+
+
+def _windows_meet(windows: list[Period]) -> bool:
+    """Whether the periods share at least one day (no periods: nothing is stated)."""
+    if not windows:
+        return True
+    return max(w.earliest() for w in windows) <= min(w.latest() for w in windows)
+
+
+def _text_key(value: str) -> str:
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in value.casefold()).split())

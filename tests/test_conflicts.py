@@ -1,0 +1,97 @@
+"""Whether a dispute's claims can all hold: computed from the claims, on shipped and made data."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import moskvitch
+from moskvitch import Claim, Dispute, Figure, Period
+from moskvitch.cli import main
+
+
+def dispute(*claims: Claim) -> Dispute:
+    return Dispute(id="d", subject="s", topic="t", claims=claims)
+
+
+def by_topic(subject: str, topic: str) -> Dispute:
+    found = [d for d in moskvitch.load().conflicts() if d.subject == subject and d.topic == topic]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_claims_that_can_all_hold_are_compatible() -> None:
+    # seed-000 "around 450" against "fewer than 1,000" KIM-10s.
+    assert by_topic("kim-10", "built 1940/1941-06").consistent
+    # seed-000 "over 900,000" against "over 800,000" 412s.
+    assert by_topic("moskvich-412", "built 1967/1982").consistent
+
+
+def test_claims_that_cannot_all_hold_are_contradictory() -> None:
+    # seed-000 "1,501 units built in 1947" against "26,000 units by 1947".
+    assert not by_topic("moskvich-400", "built 1947").consistent
+
+
+def test_figures_in_one_unit() -> None:
+    about_450 = Claim(value="around 450", figure=Figure.approx(450), unit="vehicles")
+    at_most = Claim(value="fewer than 1,000", figure=Figure.at_most(1000), unit="vehicles")
+    assert dispute(about_450, at_most).consistent
+    cc_660 = Claim(value="660 cc", figure=Figure.exact(660), unit="cc")
+    litres = Claim(value="1.1 L", figure=Figure.between(1050, 1149), unit="cc")
+    assert not dispute(cc_660, litres).consistent
+    # An approximate figure admits 5% either side: about 40 hp meets 42 hp, not 35 hp.
+    about_40 = Claim(value="about 40 hp", figure=Figure.approx(40), unit="hp")
+    assert dispute(about_40, Claim(value="42 hp", figure=Figure.exact(42), unit="hp")).consistent
+    assert not dispute(about_40, Claim(value="35", figure=Figure.exact(35), unit="hp")).consistent
+    # Different units are not compared as numbers: the worded values decide.
+    assert not dispute(
+        cc_660, Claim(value="0.66 L", figure=Figure.exact(660), unit="ml")
+    ).consistent
+
+
+def test_dates_and_spans() -> None:
+    in_2006 = Claim(value="2006", date=Period.parse("2006"))
+    by_2010 = Claim(value="by 2010", date=Period.parse("../2010"))
+    assert dispute(in_2006, by_2010).consistent
+    day = Claim(value="23 November 2022", date=Period.parse("2022-11-23"))
+    december = Claim(value="December 2022", date=Period.parse("2022-12"))
+    assert not dispute(day, december).consistent
+    to_1954 = Claim(value="1946-1954", span=Period.parse("1946/1954"))
+    to_1956 = Claim(value="1946-1956", span=Period.parse("1946/1956"))
+    from_1946 = Claim(value="from 1946", span=Period.parse("1946/.."))
+    assert not dispute(to_1954, to_1956).consistent
+    assert dispute(to_1954, from_1946).consistent
+
+
+def test_words_are_compared_after_normalisation() -> None:
+    assert dispute(Claim(value="Scaldia-Volvo SA"), Claim(value="scaldia volvo sa")).consistent
+    assert not dispute(Claim(value="Scaldia-Volvo SA"), Claim(value="Sobimpex")).consistent
+
+
+@given(st.integers(0, 10**6), st.lists(st.integers(0, 10**6), min_size=2, max_size=3))
+def test_figures_sharing_a_value_are_compatible(value: int, widths: list[int]) -> None:
+    claims = [
+        Claim(value=str(i), figure=Figure(max(0, value - w), value + w), unit="u")
+        for i, w in enumerate(widths)
+    ]
+    assert dispute(*claims).consistent
+
+
+@given(st.integers(0, 10**6), st.integers(1, 10**6))
+def test_exact_figures_that_differ_contradict(value: int, gap: int) -> None:
+    claims = [
+        Claim(value="a", figure=Figure.exact(value), unit="u"),
+        Claim(value="b", figure=Figure.exact(value + gap), unit="u"),
+    ]
+    assert not dispute(*claims).consistent
+
+
+def test_cli_lists_only_contradictions_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["conflicts"]) == 0
+    everything = capsys.readouterr().out
+    assert "[compatible as stated]" in everything
+    assert main(["conflicts", "--contradictory"]) == 0
+    contradictions = capsys.readouterr().out
+    assert "[compatible as stated]" not in contradictions
+    assert "[contradictory]" in contradictions
+    expected = sum(not d.consistent for d in moskvitch.load().conflicts())
+    assert f"{expected} disputed values: {expected} contradictory, 0 compatible" in contradictions
