@@ -13,18 +13,24 @@ import moskvitch
 from moskvitch import Catalog, DataError, load_directory
 from moskvitch.serialization import COLLECTIONS, from_dict, from_json, to_dict
 
+# Every character UTF-8 can carry. Hypothesis's default text alphabet is the same set, but it is
+# built by encoding each of the 1.1 million code points on the first draw (seconds on a fresh
+# clone with no .hypothesis/ cache), which is charged to whichever test draws text first. The
+# Unicode categories are cheap to look up.
+any_char = st.characters(exclude_categories=("Cs",))
 scalars = (
     st.none()
     | st.booleans()
     | st.integers(min_value=-(2**70), max_value=2**70)
     | st.floats(allow_nan=True)
-    | st.text(max_size=12)
+    | st.text(any_char, max_size=12)
     | st.sampled_from(["1946-13", "1946/1956", "~600", ">=15300", "ref-1", "moscow", "sedan", ".."])
 )
 json_values = st.recursive(
     scalars,
     lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(any_char, max_size=8), inner, max_size=4)
     ),
     max_leaves=20,
 )
@@ -66,9 +72,12 @@ def mutations() -> st.SearchStrategy[dict[str, Any]]:
 
     @st.composite
     def mutate(draw: st.DrawFn) -> dict[str, Any]:
-        data = json.loads(json.dumps(SHIPPED))
+        # Copy only what is damaged: copying the whole data set made each draw slow.
+        data = dict(SHIPPED)
         collection = draw(st.sampled_from([c for c in COLLECTIONS if data.get(c)]))
-        record = draw(st.sampled_from(data[collection]))
+        index = draw(st.integers(0, len(data[collection]) - 1))
+        record = json.loads(json.dumps(data[collection][index]))
+        data[collection] = [*data[collection][:index], record, *data[collection][index + 1 :]]
         key = draw(st.sampled_from(sorted(record)))
         action = draw(st.sampled_from(["drop", "retype", "dangle", "extra", "huge", "unicode"]))
         if action == "drop":
@@ -82,13 +91,12 @@ def mutations() -> st.SearchStrategy[dict[str, Any]]:
         elif action == "huge":
             record[key] = 10**30
         else:
-            record[key] = draw(st.text(st.characters(codec="utf-8"), max_size=10))
+            record[key] = draw(st.text(any_char, max_size=10))
         return data
 
     return mutate()
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(mutations())
 def test_damaged_shipped_data(data: dict[str, Any]) -> None:
     only_documented_outcomes(lambda: from_dict(data))
