@@ -318,7 +318,8 @@ class Catalog:
         :param text: names, aliases or words.
         :param limit: at most this many hits.
         :returns: the hits.
-        :raises ValueError: when ``text`` holds no letters or digits.
+        :raises ValueError: when ``text`` holds no letters or digits, is longer than
+            :data:`~moskvitch.search.MAX_QUERY_LENGTH`, or ``limit`` is negative.
         """
         from .search import search
 
