@@ -47,7 +47,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
     :raises DataError: listing every problem found, file by file; no partial catalog is ever
         returned. A path that is empty, missing, a broken link, or neither a directory nor a
         ``.json`` file is a problem too; so is a file that is not a regular file or is larger
-        than :data:`MAX_FILE_BYTES` (see :doc:`/errors`).
+        than :data:`~moskvitch.loading.MAX_FILE_BYTES` (see :doc:`/errors`).
     """
     if path is not None:
         if os.fspath(path) == "":
@@ -117,7 +117,7 @@ def load_directory(directory: str | os.PathLike[str]) -> Catalog:
 
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
-"""The largest data file :func:`load` reads (16 MiB): TOML files and JSON exports alike.
+"""The largest data file :func:`~moskvitch.load` reads (16 MiB): TOML files and JSON exports alike.
 
 The shipped data is a small fraction of it; a larger file is refused with a
 :class:`~moskvitch.DataError` before it is read.

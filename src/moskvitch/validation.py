@@ -59,7 +59,7 @@ def record_path(collection: str, index: int, record_id: str) -> str:
 def problems(catalog: Catalog) -> list[Problem]:
     """Every rule the catalog breaks, in file order.
 
-    A catalog built in code (``Catalog(models=...)``, :func:`attrs.evolve`) is checked first
+    A catalog built in code (``Catalog(models=...)``, ``attrs.evolve``) is checked first
     for what loading guarantees: each collection is a tuple of its record type and every field
     holds its declared type. When that fails, only those problems are returned, as the rules
     assume well-typed records.
