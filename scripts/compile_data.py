@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from moskvitch import DataError, load_directory
+from moskvitch._files import write_atomically
 from moskvitch.serialization import to_json
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "moskvitch" / "data"
@@ -24,7 +25,7 @@ def main() -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    (DATA / "catalog.json").write_text(to_json(catalog) + "\n", encoding="utf-8")
+    write_atomically(DATA / "catalog.json", to_json(catalog) + "\n")
     print(f"wrote {DATA / 'catalog.json'}: {catalog!r}")
     return 0
 

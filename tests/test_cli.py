@@ -135,3 +135,135 @@ def test_choices_match_the_production_enums() -> None:
 
     assert [a.value for a in production.Allocation] == cli.ALLOCATIONS
     assert [c.value for c in production.Claims] == cli.CLAIMS
+
+
+# -- faults end in a documented status: 2 for usage errors, 1 for anything else ---------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "412", "--limit", "-1"], "--limit must be at least 1, not -1"),
+        (["search", "412", "--limit", "0"], "--limit must be at least 1, not 0"),
+        (["search", "x" * 100_000], "a query of 100,000 characters is too long; at most 200"),
+        (["search", "--", "-- !"], "nothing to search for"),
+        (["timeline", "--to", ""], "invalid date ''"),
+        (["timeline", "--from", "1960", "--to", "1950"], "ends before it starts"),
+        (["lineage", "412", "--format", "dot", "--json"], "cannot be used with --format dot"),
+        (["lineage", "412", "--format", "mermaid", "--json"], "cannot be used with --format"),
+        (["lineage", "412", "--format", "dot", "--direction", "up"], "--direction applies"),
+        (["lineage", "412", "--json", "--direction", "up"], "--direction applies"),
+        (["totals", "--by", "year", "--allocation", "strict"], "--allocation applies to --by era"),
+        (["export", "--collection", "models"], "--collection applies to --format csv only"),
+        (["export", "--output", ""], "--output needs a file name"),
+        (["--data", "somewhere", "validate", "."], "not --data"),
+    ],
+)
+def test_options_that_cannot_apply_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    status, out, err = run(capsys, *args)
+    assert (status, out) == (2, "")
+    assert message in err
+    assert len(err.splitlines()) == 1
+
+
+def test_options_that_apply_still_work(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "timeline", "--from", "1946-12", "--to", "1946-12")
+    assert (
+        status == 0
+        and out
+        and out.splitlines() == [line for line in out.splitlines() if line.startswith("1946-12")]
+    )
+    status, out, _ = run(capsys, "search", "Moskvich", "--limit", "3", "--json")
+    assert status == 0 and len(json.loads(out)) == 3
+    status, out, _ = run(capsys, "totals", "--by", "era", "--allocation", "proportional")
+    assert status == 0 and "total" in out
+    status, out, _ = run(capsys, "lineage", "412", "--direction", "up")
+    assert status == 0 and "successor-of Moskvich-408" in out
+
+
+def test_export_never_destroys_the_file_it_replaces(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    target = tmp_path / "catalog.json"
+    assert main(["export", "--output", str(target)]) == 0
+    before = target.read_bytes()
+    target.chmod(0o640)
+
+    def disk_full(descriptor: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_full)
+    status, out, err = run(capsys, "--data", str(target), "export", "--output", str(target))
+    assert (status, out) == (1, "")
+    assert err == f"moskvitch: error: cannot write {str(target)!r}: No space left on device\n"
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalog.json"]  # no temporary left
+    monkeypatch.undo()
+    assert main(["export", "--format", "csv", "--output", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("id,")
+    assert target.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its permissions
+
+
+@pytest.mark.parametrize(
+    ("where", "reason"),
+    [("missing/out.json", "No such file or directory"), (".", "Is a directory")],
+)
+def test_unwritable_outputs_exit_1_with_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, where: str, reason: str
+) -> None:
+    target = tmp_path / where
+    status, out, err = run(capsys, "export", "-o", str(target))
+    assert (status, out) == (1, "")
+    assert err == f"moskvitch: error: cannot write {str(target)!r}: {reason}\n"
+
+
+def test_export_writes_into_devices_and_through_links(tmp_path: Path) -> None:
+    assert main(["export", "-o", "/dev/null"]) == 0
+    real = tmp_path / "real.csv"
+    real.write_text("old\n", encoding="utf-8")
+    (tmp_path / "link.csv").symlink_to(real)
+    assert main(["export", "--format", "csv", "-o", str(tmp_path / "link.csv")]) == 0
+    assert (tmp_path / "link.csv").is_symlink()
+    assert real.read_text(encoding="utf-8").startswith("id,")
+
+
+@pytest.mark.parametrize("args", [["show", "412"], ["search", "Алеко"], ["lineage", "412"]])
+def test_a_terminal_that_cannot_show_cyrillic_gets_escapes(args: list[str]) -> None:
+    import os
+
+    env = {**os.environ, "LC_ALL": "C", "PYTHONIOENCODING": "ascii"}
+    env.pop("PYTHONUTF8", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "moskvitch", *args], capture_output=True, env=env, check=False
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout.isascii()
+    assert b"Moskvich-2141" in result.stdout or b"Moskvich-412" in result.stdout
+    if args[0] != "search":
+        assert b"\\u" in result.stdout  # Cyrillic aliases or tree lines, escaped
+
+
+def test_a_lineage_chain_thousands_deep_prints(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    count = 1_200
+    models = ['[[sources]]\nid = "ref-1"\ntitle = "A reference"\n']
+    for i in range(count):
+        link = f'lineage = [{{target = "m-{i - 1}", relation = "successor-of"}}]\n' if i else ""
+        models.append(
+            f'[[models]]\nid = "m-{i}"\nname = "M {i}"\nmake = "Moskvich"\nkind = "production"\n'
+            f'citations = ["ref-1"]\n{link}'
+        )
+    (tmp_path / "models.toml").write_text("\n".join(models[1:]), encoding="utf-8")
+    (tmp_path / "sources.toml").write_text(models[0], encoding="utf-8")
+    status, out, err = run(capsys, "--data", str(tmp_path), "lineage", f"m-{count - 1}")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == f"M {count - 1}"
+    assert lines[count - 1].endswith("└── successor-of M 0")
+    assert lines[count - 1].startswith("    " * (count - 2))

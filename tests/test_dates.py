@@ -117,3 +117,37 @@ def test_year_containment_counts_partial_years() -> None:
     assert not postwar.contains("1946")
     assert postwar.contains("1946-12-05")
     assert not postwar.contains("1946-12")
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (
+            lambda: PartialDate("1946"),
+            "invalid date PartialDate('1946', None, None): parts must be",
+        ),
+        (lambda: PartialDate(1946, 5.0), "parts must be integers, not float 5.0"),
+        (lambda: PartialDate(True), "parts must be integers, not bool True"),
+        (lambda: PartialDate(10**5000), "PartialDate(<an integer of 16610 bits>, None, None)"),
+        (lambda: PartialDate.parse("١٩٤٦"), "invalid date '١٩٤٦': expected YYYY"),
+        (lambda: PartialDate.parse("1946-1٢"), "invalid date '1946-1٢': expected YYYY"),
+    ],
+)
+def test_dates_of_the_wrong_type_are_refused_quoting_the_value(build: object, message: str) -> None:
+    with pytest.raises(InvalidDateError) as info:
+        build()  # type: ignore[operator]
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        ("1946", None, "a period's ends are PartialDate or None, not str '1946'"),
+        (PartialDate(1946), 1956, "a period's ends are PartialDate or None, not int 1956"),
+    ],
+)
+def test_periods_of_the_wrong_type_are_refused(start: object, end: object, message: str) -> None:
+    with pytest.raises(InvalidPeriodError, match=message):
+        Period(start, end)  # type: ignore[arg-type]
+    with pytest.raises(InvalidPeriodError, match="invalid period '١٩٤٦/1950'"):
+        Period.parse("١٩٤٦/1950")

@@ -91,3 +91,22 @@ def test_inconsistent_bounds_are_rejected() -> None:
         Figure.between(10, 5)
     with pytest.raises(InvalidFigureError, match="negative"):
         Figure.exact(-1)
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Figure(5.0, 5), "a figure's low must be an integer, not float 5.0"),
+        (lambda: Figure(5, "6"), "a figure's high must be an integer, not str '6'"),
+        (lambda: Figure(True, 5), "a figure's low must be an integer, not bool True"),
+        (lambda: Figure(1, 2, 1), "a figure's approximate flag must be a bool, not 1"),
+        (lambda: Figure(-(10**5000), None), "cannot be negative: low=<an integer of 16610 bits>"),
+        (lambda: Figure.parse("9" * 5000), "too many digits"),
+        (lambda: Figure.parse("١٥٠١"), "invalid figure '١٥٠١': expected"),
+        (lambda: Figure.parse("~1,٥01"), "invalid figure '~1,٥01': expected"),
+    ],
+)
+def test_wrong_types_and_digits_are_refused_quoting_the_value(build: object, message: str) -> None:
+    with pytest.raises(InvalidFigureError) as info:
+        build()  # type: ignore[operator]
+    assert message in str(info.value)

@@ -167,3 +167,110 @@ def test_every_public_name_resolves() -> None:
     assert set(moskvitch.__all__) <= set(dir(moskvitch))
     with pytest.raises(AttributeError, match="no attribute 'Moskvich'"):
         _ = moskvitch.Moskvich  # type: ignore[attr-defined]
+
+
+# -- hostile directories: every fault ends in a DataError naming the file ----------------------
+
+
+def test_files_that_are_not_regular_files_are_refused(tmp_path: Path) -> None:
+    import os
+
+    write(tmp_path, sources=SOURCES)
+    os.mkfifo(tmp_path / "models.toml")  # reading it would wait forever
+    (tmp_path / "events.toml").symlink_to("/dev/zero")  # reading it would never end
+    (tmp_path / "plants.toml").symlink_to(tmp_path / "nowhere.toml")
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    (tmp_path / "engines.toml").symlink_to(tmp_path / "loop-a")
+    (tmp_path / "variants.toml").mkdir()
+    assert problems_of(tmp_path) == [
+        "engines.toml: cannot read the file: a link that loops",
+        "models.toml: not a regular file (a FIFO)",
+        "variants.toml: not a regular file (a directory)",
+        "plants.toml: cannot read the file: a broken link",
+        "events.toml: not a regular file (a character device)",
+    ]
+
+
+def test_a_json_export_that_is_not_a_regular_file(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "catalog.json")
+    (tmp_path / "zero.json").symlink_to("/dev/zero")
+    with pytest.raises(DataError, match=r"catalog\.json: not a regular file \(a FIFO\)"):
+        load(tmp_path / "catalog.json")
+    with pytest.raises(DataError, match=r"zero\.json: not a regular file \(a character device\)"):
+        load(tmp_path / "zero.json")
+
+
+def test_files_over_the_size_limit_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from moskvitch import loading
+
+    assert loading.MAX_FILE_BYTES == 16 * 1024 * 1024
+    write(tmp_path, sources=SOURCES, models=MODELS)
+    monkeypatch.setattr(loading, "MAX_FILE_BYTES", len(SOURCES.encode()))
+    size = len(MODELS.encode())
+    assert problems_of(tmp_path) == [
+        f"models.toml: too large: {size:,} bytes, the limit is {len(SOURCES):,} (MAX_FILE_BYTES)"
+    ]
+
+
+def test_os_errors_while_reading_become_data_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    write(tmp_path, sources=SOURCES, models=MODELS)
+    real_open = os.open
+
+    def refuse(path: object, flags: int, *args: object) -> int:
+        if str(path).endswith("models.toml"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    assert problems_of(tmp_path) == ["models.toml: cannot read the file: Permission denied"]
+
+
+def test_empty_and_missing_directories_are_errors(tmp_path: Path) -> None:
+    assert problems_of(tmp_path) == [
+        f"{tmp_path}: no data files; expected one or more of disputes.toml, engines.toml, "
+        "events.toml, models.toml, plants.toml, production.toml, sources.toml, variants.toml"
+    ]
+    with pytest.raises(DataError, match="empty path"):
+        load("")
+    (tmp_path / "link").symlink_to(tmp_path / "gone")
+    with pytest.raises(DataError, match=r"link: not a directory .*\(a broken link\)"):
+        load(tmp_path / "link")
+
+
+def test_unrecognised_files_are_reported_in_any_case(tmp_path: Path) -> None:
+    write(tmp_path, sources=SOURCES, models=MODELS)
+    (tmp_path / "events.TOML").write_text("[[events]]\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("notes, ignored\n", encoding="utf-8")
+    assert problems_of(tmp_path) == [
+        "events.TOML: unknown data file; expected one of disputes.toml, engines.toml, "
+        "events.toml, models.toml, plants.toml, production.toml, sources.toml, variants.toml"
+    ]
+
+
+def test_a_partial_directory_loads_with_empty_collections(tmp_path: Path) -> None:
+    catalog = load(write(tmp_path, sources=SOURCES))
+    assert [s.id for s in catalog.sources] == ["ref-1"]
+    assert catalog.models == () and catalog.events == ()
+
+
+def test_parser_limits_become_data_errors(tmp_path: Path) -> None:
+    write(tmp_path, sources="x = " + "[" * 600 + "]" * 600 + "\n", models="x = " + "9" * 5000)
+    assert problems_of(tmp_path) == [
+        "sources.toml: not valid TOML: nested too deeply",
+        "models.toml: not valid TOML: an integer too long to read (more than 4,300 digits)",
+    ]
+    (tmp_path / "big.json").write_text('{"models": [' + "9" * 5000 + "]}", encoding="utf-8")
+    with pytest.raises(DataError, match="not valid JSON: an integer too long to read"):
+        load(tmp_path / "big.json")
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(DataError, match="not valid JSON: nested too deeply"):
+        load(tmp_path / "deep.json")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -23,7 +23,6 @@ from .records import (
     Source,
     Unit,
     Variant,
-    _tuple,
 )
 
 if TYPE_CHECKING:
@@ -73,6 +72,13 @@ def _grouped(records: Iterable[R], key: Callable[[R], str]) -> dict[str, tuple[R
     return {k: tuple(v) for k, v in groups.items()}
 
 
+def _records(items: Any) -> Any:
+    """A collection as a tuple; anything else is left for validation to report as a DataError."""
+    if type(items) is tuple or isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        return items
+    return tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class Catalog:
     """Every record of the data set, checked for consistency when built.
@@ -101,14 +107,14 @@ class Catalog:
     :raises DataError: when any rule is broken.
     """
 
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
-    engines: tuple[Engine, ...] = attrs.field(default=(), converter=_tuple)
-    models: tuple[Model, ...] = attrs.field(default=(), converter=_tuple)
-    variants: tuple[Variant, ...] = attrs.field(default=(), converter=_tuple)
-    plants: tuple[Plant, ...] = attrs.field(default=(), converter=_tuple)
-    events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
-    production: tuple[ProductionRecord, ...] = attrs.field(default=(), converter=_tuple)
-    disputes: tuple[Dispute, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_records)
+    engines: tuple[Engine, ...] = attrs.field(default=(), converter=_records)
+    models: tuple[Model, ...] = attrs.field(default=(), converter=_records)
+    variants: tuple[Variant, ...] = attrs.field(default=(), converter=_records)
+    plants: tuple[Plant, ...] = attrs.field(default=(), converter=_records)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_records)
+    production: tuple[ProductionRecord, ...] = attrs.field(default=(), converter=_records)
+    disputes: tuple[Dispute, ...] = attrs.field(default=(), converter=_records)
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -318,7 +324,8 @@ class Catalog:
         :param text: names, aliases or words.
         :param limit: at most this many hits.
         :returns: the hits.
-        :raises ValueError: when ``text`` holds no letters or digits.
+        :raises ValueError: when ``text`` holds no letters or digits, is longer than
+            :data:`~moskvitch.search.MAX_QUERY_LENGTH`, or ``limit`` is negative.
         """
         from .search import search
 

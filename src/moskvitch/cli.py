@@ -1,8 +1,9 @@
 """The ``moskvitch`` command line (standard library only).
 
 Run ``moskvitch --help`` or ``python -m moskvitch --help``; every command has its own ``--help``.
-Read commands accept ``--json`` for machine-readable output. Unknown names exit with status 2
-and suggestions on standard error; invalid data exits with status 1.
+Read commands accept ``--json`` for machine-readable output. Usage errors (a bad option, an
+unknown name) exit with status 2 and a message on standard error; invalid data, and any other
+failure such as an unwritable output file, exit with status 1. See :doc:`/errors`.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._files import write_atomically
 from .catalog import Catalog
 from .converter import converter
+from .dates import PartialDate
 from .errors import DataError, NoPathError, UnknownNameError
 from .figures import Figure
 from .loading import load
@@ -34,6 +37,14 @@ __all__ = ["main"]
 # built without importing the production helpers (tests check that they agree).
 ALLOCATIONS = ["strict", "proportional"]
 CLAIMS = ["preferred", "envelope", "min", "max"]
+
+
+class _UsageError(Exception):
+    """An option or argument the command cannot use: exit status 2."""
+
+
+class _Failure(Exception):
+    """The command could not do its work, e.g. write its output file: exit status 1."""
 
 
 def _print_json(data: object) -> None:
@@ -171,26 +182,44 @@ def _tree(catalog: Catalog, root: Model, *, up: bool, relations: Iterable[Relati
             pairs = [(link.relation, source) for source, link in catalog.links_to(model.id)]
         return [(r, m) for r, m in pairs if chosen is None or r in chosen]
 
-    def walk(model: Model, prefix: str) -> None:
-        kids = children(model)
-        for index, (relation, child) in enumerate(kids):
-            last = index == len(kids) - 1
-            repeated = child.id in seen
-            suffix = "  (shown above)" if repeated else ""
-            lines.append(
-                f"{prefix}{'└── ' if last else '├── '}{relation.value} {child.name}{suffix}"
+    # Depth first with an explicit stack, not recursion: a chain may be thousands deep.
+    stack: list[tuple[Iterator[tuple[int, tuple[Relation, Model]]], int, str]] = []
+    kids = children(root)
+    stack.append((iter(enumerate(kids)), len(kids), ""))
+    while stack:
+        pending, count, prefix = stack[-1]
+        step = next(pending, None)
+        if step is None:
+            stack.pop()
+            continue
+        index, (relation, child) = step
+        last = index == count - 1
+        repeated = child.id in seen
+        suffix = "  (shown above)" if repeated else ""
+        lines.append(f"{prefix}{'└── ' if last else '├── '}{relation.value} {child.name}{suffix}")
+        if not repeated:
+            seen.add(child.id)
+            grandchildren = children(child)
+            stack.append(
+                (
+                    iter(enumerate(grandchildren)),
+                    len(grandchildren),
+                    prefix + ("    " if last else "│   "),
+                )
             )
-            if not repeated:
-                seen.add(child.id)
-                walk(child, prefix + ("    " if last else "│   "))
-
-    walk(root, "")
     return "\n".join(lines)
 
 
 def _cmd_lineage(args: argparse.Namespace, catalog: Catalog) -> None:
     from . import lineage
 
+    if args.format != "tree" and args.json:
+        raise _UsageError(
+            f"--json prints the tree's data; it cannot be used with --format {args.format}"
+        )
+    if args.direction is not None and (args.format != "tree" or args.json):
+        raise _UsageError("--direction applies to the text tree only (not to --json or --format)")
+    direction = args.direction or "both"
     model = catalog.model(args.name)
     relations = [Relation(r) for r in args.relation] if args.relation else None
     if args.format == "dot":
@@ -211,11 +240,11 @@ def _cmd_lineage(args: argparse.Namespace, catalog: Catalog) -> None:
             }
         )
     else:
-        if args.direction in ("up", "both"):
+        if direction in ("up", "both"):
             print(_tree(catalog, model, up=True, relations=relations))
-        if args.direction == "both":
+        if direction == "both":
             print()
-        if args.direction in ("down", "both"):
+        if direction in ("down", "both"):
             print(_tree(catalog, model, up=False, relations=relations))
 
 
@@ -282,9 +311,11 @@ def _part_text(part: production.Part) -> str:
 def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
     from . import production
 
+    if args.allocation is not None and args.by != "era":
+        raise _UsageError(f"--allocation applies to --by era only, not to --by {args.by}")
     options: dict[str, Any] = {"measure": args.measure, "claims": args.claims, "catalog": catalog}
     if args.by == "era":
-        totals = production.totals_by_era(allocation=args.allocation, **options)
+        totals = production.totals_by_era(allocation=args.allocation or "strict", **options)
     elif args.by == "year":
         totals = production.by_year(**options)
     elif args.by == "plant":
@@ -329,8 +360,14 @@ def _total_json(total: production.Total) -> dict[str, Any]:
 
 def _cmd_timeline(args: argparse.Namespace, catalog: Catalog) -> None:
     events = catalog.timeline(args.subject)
-    if args.start or args.end:
-        window = {e.id for e in catalog.events_between(args.start, args.end)}
+    if args.start is not None or args.end is not None:
+        try:
+            start, end = (
+                None if d is None else PartialDate.parse(d) for d in (args.start, args.end)
+            )
+            window = {e.id for e in catalog.events_between(start, end)}
+        except ValueError as error:  # InvalidDateError, InvalidPeriodError
+            raise _UsageError(str(error)) from None
         events = tuple(e for e in events if e.id in window)
     if args.json:
         _print_json(converter.unstructure(events))
@@ -342,7 +379,12 @@ def _cmd_timeline(args: argparse.Namespace, catalog: Catalog) -> None:
 
 
 def _cmd_search(args: argparse.Namespace, catalog: Catalog) -> None:
-    hits = catalog.search(args.text, limit=args.limit)
+    if args.limit < 1:
+        raise _UsageError(f"--limit must be at least 1, not {args.limit}")
+    try:
+        hits = catalog.search(args.text, limit=args.limit)
+    except ValueError as error:  # nothing to search for, or a query too long
+        raise _UsageError(str(error)) from None
     if args.json:
         _print_json(
             [
@@ -395,6 +437,9 @@ def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
 
 
 def _cmd_export(args: argparse.Namespace, catalog: Catalog) -> None:
+    if args.format == "json" and args.collection is not None:
+        raise _UsageError("--collection applies to --format csv only")
+    args.collection = args.collection or "production"
     if args.format == "json":
         text = to_json(catalog, indent=2) + "\n"
     else:
@@ -419,14 +464,22 @@ def _cmd_export(args: argparse.Namespace, catalog: Catalog) -> None:
                 }
             )
         text = buffer.getvalue()
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+    if args.output is not None:
+        if not args.output:
+            raise _UsageError("--output needs a file name")
+        try:
+            write_atomically(args.output, text)  # FILE is left intact if anything fails
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise _Failure(f"cannot write {args.output!r}: {error.strerror or error}") from None
     else:
         sys.stdout.write(text)
 
 
 def _cmd_validate(args: argparse.Namespace, _: Catalog | None) -> int:
+    if args.data is not None:
+        raise _UsageError("validate takes the path to check as its argument, not --data")
     try:
         catalog = load(args.path)
     except DataError as error:
@@ -468,8 +521,7 @@ def _parser() -> argparse.ArgumentParser:
     tree.add_argument(
         "--direction",
         choices=["up", "down", "both"],
-        default="both",
-        help="ancestors (up), descendants (down) or both (default)",
+        help="ancestors (up), descendants (down) or both (default); text tree only",
     )
     tree.add_argument(
         "--relation",
@@ -501,7 +553,6 @@ def _parser() -> argparse.ArgumentParser:
     totals.add_argument(
         "--allocation",
         choices=ALLOCATIONS,
-        default="strict",
         help="for --by era: figures spanning eras (default: strict)",
     )
     totals.add_argument(
@@ -518,7 +569,9 @@ def _parser() -> argparse.ArgumentParser:
         "search", _cmd_search, "find models, variants, plants and events by name or words"
     )
     search.add_argument("text", help="what to look for, in Latin or Cyrillic script")
-    search.add_argument("--limit", type=int, default=10, help="at most this many results")
+    search.add_argument(
+        "--limit", type=int, default=10, help="at most this many results, 1 or more (default: 10)"
+    )
     conflicts = command(
         "conflicts", _cmd_conflicts, "list every disputed value with its competing sources"
     )
@@ -532,7 +585,6 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--collection",
         choices=list(COLLECTIONS),
-        default="production",
         help="for CSV: which records (default: production)",
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
@@ -550,21 +602,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line.
 
     :param argv: the arguments, without the program name; ``None`` for :data:`sys.argv`.
-    :returns: the exit status: 0 on success, 1 when data is invalid, 2 on a usage error or an
-        unknown name.
+    :returns: the exit status: 0 on success, 2 on a usage error (a bad option or argument, an
+        unknown name), 1 when data is invalid or on any other failure, such as an output file
+        that cannot be written.
     """
+    for stream in (sys.stdout, sys.stderr):
+        # Degrade, never fail, on a terminal that cannot show Cyrillic or typographic signs:
+        # characters its encoding lacks are written as escapes such as \u041c.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
     try:
         if args.command == "validate":
             return _cmd_validate(args, None)
         catalog = load(args.data)
         args.run(args, catalog)
-    except (UnknownNameError, NoPathError, ValueError) as error:
-        print(f"moskvitch: error: {error}", file=sys.stderr)
+    except (_UsageError, UnknownNameError, NoPathError) as error:
+        print(f"moskvitch: error: {_one_line(error)}", file=sys.stderr)
         return 2
     except DataError as error:
         print(f"moskvitch: {error}", file=sys.stderr)
         return 1
+    except _Failure as error:
+        print(f"moskvitch: error: {_one_line(error)}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # e.g. piped into head
         sys.stderr.close()
+    except OSError as error:  # e.g. an output file in a missing directory, a full disk
+        print(f"moskvitch: error: {_one_line(error)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())

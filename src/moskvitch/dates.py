@@ -17,7 +17,8 @@ from .errors import InvalidDateError, InvalidPeriodError
 
 __all__ = ["PartialDate", "Period"]
 
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: \d would also read other scripts' digits, such as "١٩٤٦", as 1946.
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _OPEN = ".."
 
 
@@ -30,11 +31,18 @@ def _days_in_month(year: int, month: int) -> int:
     return _MONTH_DAYS[month - 1]
 
 
+def _quote(value: object) -> str:
+    """``repr(value)``, except for integers too long to write out."""
+    if isinstance(value, int) and value.bit_length() > 64:
+        return f"<an integer of {value.bit_length()} bits>"
+    return repr(value)
+
+
 def _date_problem(year: int, month: int | None, day: int | None) -> str | None:
     """Why ``year-month-day`` is not a valid partial date, or ``None`` when it is."""
     for part in (year, month, day):
         if part is not None and (type(part) is not int):
-            return f"parts must be integers, not {type(part).__name__} {part!r}"
+            return f"parts must be integers, not {type(part).__name__} {_quote(part)}"
     if not 1 <= year <= 9999:
         return "year out of range 1..9999"
     if month is None:
@@ -66,7 +74,8 @@ class PartialDate:
     :param year: the year, 1 to 9999.
     :param month: the month, 1 to 12, or ``None`` when unknown.
     :param day: the day of the month, or ``None`` when unknown; requires a month.
-    :raises InvalidDateError: (a :class:`ValueError`) for an impossible date.
+    :raises InvalidDateError: (a :class:`ValueError`) for an impossible date, or parts that are
+        not integers (``PartialDate("1946")``); the message quotes the value.
     """
 
     year: int
@@ -76,7 +85,12 @@ class PartialDate:
     def __attrs_post_init__(self) -> None:
         reason = _date_problem(self.year, self.month, self.day)
         if reason is not None:
-            raise InvalidDateError(f"invalid date {self._text()!r}: {reason}")
+            parts = (self.year, self.month, self.day)
+            if all(part is None or (type(part) is int and abs(part) < 10**6) for part in parts):
+                shown = repr(self._text())
+            else:  # the ISO text cannot be written: show the parts as given
+                shown = f"PartialDate({', '.join(_quote(part) for part in parts)})"
+            raise InvalidDateError(f"invalid date {shown}: {reason}")
 
     @classmethod
     def parse(cls, text: str) -> Self:
@@ -219,13 +233,19 @@ class Period:
 
     :param start: the first date, or ``None`` when the span is open towards the past.
     :param end: the last date, or ``None`` when the span is open or ongoing.
-    :raises InvalidPeriodError: when the end lies before the start.
+    :raises InvalidPeriodError: when an end is not a :class:`PartialDate` or ``None``, or the end
+        lies before the start.
     """
 
     start: PartialDate | None = None
     end: PartialDate | None = None
 
     def __attrs_post_init__(self) -> None:
+        for end in (self.start, self.end):
+            if end is not None and not isinstance(end, PartialDate):
+                raise InvalidPeriodError(
+                    f"a period's ends are PartialDate or None, not {type(end).__name__} {end!r}"
+                )
         if (
             self.start is not None
             and self.end is not None

@@ -8,11 +8,13 @@ from typing import Self
 
 import attrs
 
+from .dates import _quote
 from .errors import InvalidFigureError
 
 __all__ = ["Figure"]
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
+# ASCII digits only: \d would also read other scripts' digits, such as "١٥٠١".
+_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
 _FIGURE_RE = re.compile(
     rf"(?P<approx>[~≈])?\s*(?P<bound>>=|<=|≥|≤|≳|≲)?\s*(?P<low>{_NUMBER})"
     rf"(?:\s*[-–]\s*(?P<high>{_NUMBER}))?"
@@ -63,22 +65,31 @@ class Figure:
     :param low: the smallest value, at least 0.
     :param high: the largest value, not below ``low``; ``None`` when unbounded.
     :param approximate: whether the value is an approximation.
-    :raises InvalidFigureError: when a bound is negative or ``high < low``.
+    :raises InvalidFigureError: when a bound is not an :class:`int` (``Figure(5.0, 5)``), the flag
+        not a :class:`bool`, a bound is negative or ``high < low``.
     """
 
-    low: int = attrs.field(validator=attrs.validators.instance_of(int))
-    high: int | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(int))
-    )
-    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    low: int
+    high: int | None
+    approximate: bool = False
 
     def __attrs_post_init__(self) -> None:
-        if isinstance(self.low, bool) or isinstance(self.high, bool):
-            raise InvalidFigureError(f"a figure's bounds are integers, not {self.low!r}")
+        for name, value in (("low", self.low), ("high", self.high)):
+            if type(value) is not int and not (name == "high" and value is None):
+                raise InvalidFigureError(
+                    f"a figure's {name} must be an integer, not {type(value).__name__} "
+                    f"{_quote(value)}"
+                )
+        if type(self.approximate) is not bool:
+            raise InvalidFigureError(
+                f"a figure's approximate flag must be a bool, not {_quote(self.approximate)}"
+            )
         if self.low < 0:
-            raise InvalidFigureError(f"a figure cannot be negative: low={self.low}")
+            raise InvalidFigureError(f"a figure cannot be negative: low={_quote(self.low)}")
         if self.high is not None and self.high < self.low:
-            raise InvalidFigureError(f"a figure's high {self.high} is below its low {self.low}")
+            raise InvalidFigureError(
+                f"a figure's high {_quote(self.high)} is below its low {_quote(self.low)}"
+            )
 
     @classmethod
     def exact(cls, value: int) -> Self:
@@ -133,8 +144,11 @@ class Figure:
                 f"invalid figure {text!r}: expected e.g. '1501', '~600', '>=15300', '<=1000'"
                 " or '216000-248000'"
             )
-        low = int(match["low"].replace(",", ""))
-        high = None if match["high"] is None else int(match["high"].replace(",", ""))
+        try:
+            low = int(match["low"].replace(",", ""))
+            high = None if match["high"] is None else int(match["high"].replace(",", ""))
+        except ValueError:  # more digits than int() reads
+            raise InvalidFigureError(f"invalid figure {text[:40]!r}…: too many digits") from None
         bound = match["bound"]
         if bound is not None and high is not None:
             raise InvalidFigureError(f"invalid figure {text!r}: a range cannot also be a bound")

@@ -26,7 +26,7 @@ from .catalog import Catalog
 from .loading import load
 from .records import Event, Model, Plant, Variant
 
-__all__ = ["Hit", "fold", "search"]
+__all__ = ["MAX_QUERY_LENGTH", "Hit", "fold", "search"]
 
 _LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
 _CYRILLIC = {
@@ -36,6 +36,13 @@ _CYRILLIC = {
 # Latin spellings of one Russian sound, longest first so "tch" wins over "ch".
 _SOUNDS = [("tsch", "ch"), ("tch", "ch"), ("kh", "h"), ("w", "v"), ("ks", "x"), ("j", "i")]
 _WORD_RE = re.compile(r"[a-z0-9]+")
+
+MAX_QUERY_LENGTH = 200
+"""The longest query :func:`search` accepts, in characters.
+
+Fuzzy matching compares the query with every name, at a cost that grows with the product of
+their lengths; names are short, and a longer query finds nothing more.
+"""
 
 
 def fold(text: str) -> str:
@@ -128,8 +135,15 @@ def search(
     :param min_score: drop hits scoring below this (0 to 1).
     :param catalog: the catalog; the shipped one by default.
     :returns: the hits; ties keep catalog order (models, variants, plants, events).
-    :raises ValueError: when ``text`` holds no letters or digits.
+    :raises ValueError: when ``text`` holds no letters or digits, is longer than
+        :data:`MAX_QUERY_LENGTH`, or ``limit`` is negative.
     """
+    if limit < 0:
+        raise ValueError(f"limit must not be negative, not {limit}")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise ValueError(
+            f"a query of {len(text):,} characters is too long; at most {MAX_QUERY_LENGTH}"
+        )
     query = fold(text)
     if not query:
         raise ValueError(f"nothing to search for in {text!r}: give a name or some words")

@@ -155,6 +155,13 @@ def to_json(catalog: Catalog, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(catalog), ensure_ascii=False, indent=indent, separators=separators)
 
 
+def describe_value_error(error: ValueError) -> str:
+    """A parser's error as a problem message, without advice to change interpreter limits."""
+    if "integer string conversion" in str(error):
+        return "an integer too long to read (more than 4,300 digits)"
+    return str(error)
+
+
 def from_json(text: str | bytes, *, file: str = "") -> Catalog:
     """Build a catalog from JSON produced by :func:`to_json`.
 
@@ -166,8 +173,9 @@ def from_json(text: str | bytes, *, file: str = "") -> Catalog:
     try:
         with gc_paused():
             data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise DataError([Problem(file, "", f"not valid JSON: {error}")]) from None
+    except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, an int too long to read
+        message = f"not valid JSON: {describe_value_error(error)}"
+        raise DataError([Problem(file, "", message)]) from None
     except RecursionError:
         raise DataError([Problem(file, "", "not valid JSON: nested too deeply")]) from None
     return from_dict(data, file=file)

@@ -6,13 +6,34 @@ run rather than one error per edit.
 
 from __future__ import annotations
 
+import enum
+import functools
 import re
+import types
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+import attrs
+
+from .dates import PartialDate, Period
 from .errors import Problem
+from .figures import Figure
 from .names import name_key
-from .records import Citation, Link, Measure, Unit
+from .records import (
+    Citation,
+    Dispute,
+    Engine,
+    Event,
+    Link,
+    Measure,
+    Model,
+    Plant,
+    ProductionRecord,
+    Source,
+    Unit,
+    Variant,
+)
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -38,10 +59,105 @@ def record_path(collection: str, index: int, record_id: str) -> str:
 def problems(catalog: Catalog) -> list[Problem]:
     """Every rule the catalog breaks, in file order.
 
+    A catalog built in code (``Catalog(models=...)``, ``attrs.evolve``) is checked first
+    for what loading guarantees: each collection is a tuple of its record type and every field
+    holds its declared type. When that fails, only those problems are returned, as the rules
+    assume well-typed records.
+
     :param catalog: the catalog to check (its fields only; no index is needed).
     :returns: the problems, empty when the catalog is valid.
     """
+    found = list(_type_problems(catalog))
+    if found:
+        return found
     return list(_Checker(catalog).run())
+
+
+_COLLECTIONS: tuple[tuple[str, type], ...] = (
+    ("sources", Source),
+    ("engines", Engine),
+    ("models", Model),
+    ("variants", Variant),
+    ("plants", Plant),
+    ("events", Event),
+    ("production", ProductionRecord),
+    ("disputes", Dispute),
+)
+# Checked as whole values: their constructors validate their own fields.
+_VALUES = (PartialDate, Period, Figure)
+_NAMES = {str: "a string", int: "an integer", bool: "true or false", tuple: "a tuple"}
+
+
+def _type_problems(catalog: Catalog) -> Iterator[Problem]:
+    for collection, kind in _COLLECTIONS:
+        records = getattr(catalog, collection)
+        if type(records) is not tuple:
+            yield Problem("", collection, f"expected a tuple of {kind.__name__}, {_found(records)}")
+            continue
+        for index, record in enumerate(records):
+            if not _valid(kind)(record):
+                record_id = getattr(record, "id", None) if isinstance(record, kind) else None
+                where = (
+                    record_path(collection, index, record_id)
+                    if type(record_id) is str
+                    else f"{collection}[{index}]"
+                )
+                yield from _describe(record, kind, where)
+
+
+def _found(value: object) -> str:
+    text = repr(value) if not isinstance(value, int) or value.bit_length() <= 64 else "(huge)"
+    return f"found {type(value).__name__} {text if len(text) <= 60 else text[:59] + '…'}"
+
+
+def _expected(kind: Any) -> str:
+    name: str = kind.__name__
+    return _NAMES.get(kind) or f"{'an' if name[0] in 'AEIOU' else 'a'} {name}"
+
+
+@functools.cache
+def _valid(kind: Any) -> Callable[[object], bool]:
+    """A fast test that ``value`` holds ``kind`` all the way down (no messages)."""
+    args = typing.get_args(kind)
+    if typing.get_origin(kind) in (types.UnionType, typing.Union):
+        inner = [_valid(arg) for arg in args if arg is not type(None)]
+        none_ok = type(None) in args
+        return lambda value: (none_ok and value is None) or any(test(value) for test in inner)
+    if typing.get_origin(kind) is tuple:
+        item = _valid(args[0])
+        return lambda value: type(value) is tuple and all(item(v) for v in value)
+    if kind is int:
+        return lambda value: type(value) is int
+    if kind in (str, bool) or kind in _VALUES or issubclass(kind, enum.Enum):
+        return lambda value: isinstance(value, kind)
+    if attrs.has(kind):
+        fields = [(f.name, _valid(f.type)) for f in attrs.fields(kind)]
+        return lambda value: (
+            isinstance(value, kind) and all(test(getattr(value, name)) for name, test in fields)
+        )
+    return lambda value: True  # pragma: no cover - every field type is listed above
+
+
+def _describe(value: object, kind: Any, where: str) -> Iterator[Problem]:
+    """The problems of a value that failed :func:`_valid`, each at its own path."""
+    args = typing.get_args(kind)
+    if typing.get_origin(kind) in (types.UnionType, typing.Union):
+        inner = next(arg for arg in args if arg is not type(None))
+        yield from _describe(value, inner, where)
+    elif typing.get_origin(kind) is tuple:
+        if type(value) is not tuple:
+            yield Problem("", where, f"expected a tuple, {_found(value)}")
+            return
+        for index, item in enumerate(value):
+            if not _valid(args[0])(item):
+                yield from _describe(item, args[0], f"{where}[{index}]")
+    elif attrs.has(kind) and kind not in _VALUES and isinstance(value, kind):
+        for field in attrs.fields(kind):
+            member = getattr(value, field.name)
+            if not _valid(field.type)(member):
+                yield from _describe(member, field.type, f"{where}.{field.name}")
+    else:
+        yield Problem("", where, f"expected {_expected(kind)}, {_found(value)}")
 
 
 class _Checker:
@@ -53,6 +169,7 @@ class _Checker:
         self.plants = {p.id for p in catalog.plants}
         self.subjects = self.models | self.plants | {v.id for v in catalog.variants}
         self.production = {r.id: r for r in catalog.production}
+        self.production_ids = set(self.production)
 
     def run(self) -> Iterator[Problem]:
         collections: Sequence[tuple[str, Sequence[_Record]]] = [
@@ -267,14 +384,13 @@ class _Checker:
                 f"{target.alternative_to!r}",
             )
         elif (target.measure, target.unit) != (record.measure, record.unit):
+            # This also keeps a plan from competing with an actual: their measures differ.
             yield Problem(
                 "",
                 f"{where}.alternative_to",
                 f"{target_id!r} counts {target.measure} in {target.unit}, this record "
                 f"{record.measure} in {record.unit}: only claims about one quantity compete",
             )
-        elif (target.measure is Measure.PLANNED) != (record.measure is Measure.PLANNED):
-            yield Problem("", f"{where}.alternative_to", "a plan cannot compete with an actual")
 
     def _disputes(self) -> Iterator[Problem]:
         disputable = self.subjects | self.engines
@@ -293,6 +409,13 @@ class _Checker:
             for i, claim in enumerate(dispute.claims):
                 claim_where = f"{where}.claims[{i}]"
                 yield from self._citations(claim_where, claim.citations, required=True)
+                if claim.record is not None:
+                    yield from self._ref(
+                        f"{claim_where}.record",
+                        claim.record,
+                        set(self.production),
+                        "production record",
+                    )
                 if claim.preferred and not claim.note:
                     yield Problem("", f"{claim_where}.note", "the preferred claim needs a reason")
 
