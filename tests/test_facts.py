@@ -472,37 +472,44 @@ def test_variants_and_their_models(catalog: Catalog) -> None:
 
 
 def test_engines(catalog: Catalog) -> None:
-    def engines(model: str) -> list[tuple[int | None, Fuel | None]]:
+    def engines(model: str) -> list[tuple[str | None, Fuel | None]]:
         found = [catalog.engine(e) for e in catalog.model(model).engines]
-        return [(e.power_hp, e.fuel) for e in found]
+        return [(None if e.power is None else str(e.power), e.fuel) for e in found]
 
     kim = catalog.engine(catalog.model("kim-10").engines[0])
     # seed-000: "including a 1.2-liter inline-four rated at 26 horsepower"
-    assert (kim.power_hp, kim.cylinders) == (26, 4)
+    assert (kim.power, kim.cylinders) == (Figure.exact(26), 4)
+    # A litre figure to one decimal is the range of volumes that round to it.
+    assert kim.displacement == Figure.between(1150, 1249)
     m400 = catalog.engine(catalog.model("moskvich-400").engines[0])
     # seed-000: "The initial 400 sedan featured a 1.1-liter inline-four engine producing 23"
-    assert (m400.power_hp, m400.cylinders) == (23, 4)
+    assert (m400.power, m400.cylinders) == (Figure.exact(23), 4)
+    assert m400.displacement == Figure.between(1050, 1149)
     # seed-000: "the updated Moskvitch-401 introduced a higher-compression yielding 26 horsepower"
-    assert engines("moskvich-401") == [(26, None)]
+    assert engines("moskvich-401") == [("26", None)]
     # ref-75: "In 1958, the Russian factory produced the 45 bhp 407"
-    assert engines("moskvich-407") == [(45, None)]
+    assert engines("moskvich-407") == [("45", None)]
     # ref-18: "It was the Moskvitch 408. Power – 50 hp."
-    assert engines("moskvich-408") == [(50, None)]
+    assert engines("moskvich-408") == [("50", None)]
     # seed-000: "a new 1.5-liter inline-four engine (UZAM-412) producing 75 horsepower"
     assert catalog.model("moskvich-412").engines == ("uzam-412",)
     uzam = catalog.engine("uzam-412")
     # seed-000: "incorporated a cloned 1500-series engine producing 75 horsepower"
-    assert (uzam.power_hp, uzam.cylinders) == (75, 4)
+    assert (uzam.power, uzam.cylinders) == (Figure.exact(75), 4)
+    assert uzam.displacement == Figure.between(1450, 1549)
     # seed-000: "Powered initially by a 1.5-liter carbureted delivering 75 horsepower"
     # seed-000: "later versions adopted a 1.7-liter unit with up to 80 horsepower"
-    assert {hp for hp, _ in engines("moskvich-2140")} == {75, 80}
+    assert {hp for hp, _ in engines("moskvich-2140")} == {"75", "≤80"}
+    assert catalog.engine("moskvich-2140-1-7").power == Figure.at_most(80)
     # seed-000: "a 1.5-liter turbocharged producing approximately 150 horsepower"
     # seed-000: "a single output of 174 horsepower"
-    assert set(engines("moskvich-3")) == {(150, Fuel.PETROL), (174, Fuel.ELECTRIC)}
+    assert set(engines("moskvich-3")) == {("≈150", Fuel.PETROL), ("174", Fuel.ELECTRIC)}
+    assert catalog.engine("moskvich-3-1-5t").power == Figure.approx(150)
     # seed-000: "1.5-liter turbocharged gasoline engine rated at 174 horsepower"
-    assert engines("moskvich-6") == [(174, Fuel.PETROL)]
+    assert engines("moskvich-6") == [("174", Fuel.PETROL)]
     # seed-000: "often retrofitted with 1.6-liter diesel engines (producing around 42-50 hp)"
-    assert engines("scaldia-412") == [(None, Fuel.DIESEL)]
+    assert engines("scaldia-412") == [("≈42–50", Fuel.DIESEL)]
+    assert catalog.engine("scaldia-1-6-diesel").displacement == Figure.between(1550, 1649)
 
 
 # -- lineage -------------------------------------------------------------------------------------

@@ -121,7 +121,8 @@ def test_required_field_and_unknown_files(tmp_path: Path) -> None:
     write(tmp_path, sources=SOURCES, models=MODELS.replace('make = "Opel"\n', ""), model="")
     assert problems_of(tmp_path) == [
         "model.toml: unknown data file; expected one of disputes.toml, engines.toml, "
-        "events.toml, models.toml, plants.toml, production.toml, sources.toml, variants.toml",
+        "events.toml, facts.toml, models.toml, plants.toml, production.toml, sources.toml, "
+        "variants.toml",
         "models.toml: models[1] (opel-kadett-k38).make: required field missing",
     ]
 
