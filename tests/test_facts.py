@@ -774,7 +774,11 @@ def test_soviet_era_figures(catalog: Catalog) -> None:
     assert not [r for r in catalog.production_of("moskvich-2141") if r.plant == "lovech"]
     assert catalog.model("moskvich-2141").plants == ("moscow",)
     (bulgaria,) = [f for f in catalog.facts_of("moskvich-2141") if f.kind == "assembly"]
-    assert (bulgaria.figure, bulgaria.uncertain, bulgaria.date) == (Figure.at_most(1000), True, None)
+    assert (bulgaria.figure, bulgaria.uncertain, bulgaria.date) == (
+        Figure.at_most(1000),
+        True,
+        None,
+    )
 
 
 def test_renault_era_and_revival_figures(catalog: Catalog) -> None:
