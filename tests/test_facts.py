@@ -21,6 +21,8 @@ from moskvitch import (
     Dispute,
     Event,
     EventKind,
+    Fact,
+    FactKind,
     Figure,
     Fuel,
     Layout,
@@ -887,6 +889,218 @@ def test_conflicts(catalog: Catalog) -> None:
     # ref-90: "There are 2,045 people working at Moskvich today."
     assert workforce.preferred_claim is not None
     assert workforce.preferred_claim.value == "2,045 people"
+
+
+def fact(catalog: Catalog, subject: str, topic: str) -> Fact:
+    (found,) = [f for f in catalog.facts_of(subject) if f.topic == topic]
+    return found
+
+
+def test_specifications(catalog: Catalog) -> None:
+    def spec(subject: str, topic: str) -> tuple[Figure | None, str | None]:
+        found = fact(catalog, subject, topic)
+        assert found.kind is FactKind.SPECIFICATION
+        return found.figure, found.unit or found.text
+
+    # seed-000: "such as a top speed of 85 km/h"
+    assert spec("kim-10", "top speed") == (Figure.exact(85), "km/h")
+    # seed-000: "of 8-10 liters per 100 km"
+    assert spec("kim-10", "fuel consumption") == (Figure.between(8, 10), "L/100 km")
+    # seed-000: "producing 23 horsepower, achieving a top speed of 90 km/h"
+    assert spec("moskvich-400", "top speed") == (Figure.exact(90), "km/h")
+    # seed-000: "achieving approximately 97% parts commonality with the original"
+    topic = "parts in common with the Opel Kadett K38"
+    assert spec("moskvich-400", topic) == (Figure.approx(97), "percent")
+    # seed-000: "a 1.2-liter delivering about 40 horsepower, and a top speed of 115 km/h"
+    assert spec("moskvich-407", "top speed") == (Figure.exact(115), "km/h")
+    # seed-000: "incorporating hydraulic drum brakes and improved suspension"
+    assert spec("moskvich-407", "brakes") == (None, "hydraulic drum brakes")
+    # seed-000: "first Soviet production wagons capable of carrying 250 kg"
+    assert spec("moskvich-423", "payload") == (Figure.exact(250), "kg")
+    assert spec("moskvich-424", "payload") == (Figure.exact(250), "kg")
+    # seed-000: "a top speed of 130 km/h"
+    assert spec("moskvich-408", "top speed") == (Figure.exact(130), "km/h")
+    # seed-000: "and four-speed manual transmission"
+    assert spec("moskvich-408", "gearbox") == (None, "four-speed manual")
+    # seed-000: "achieving top speeds near 150 km/h"
+    assert spec("moskvich-412", "top speed") == (Figure.approx(150), "km/h")
+    # seed-000: "paired with a four-speed ."
+    assert spec("moskvich-2140", "gearbox") == (None, "four-speed")
+    # seed-000: "and front disc brakes for better handling"
+    assert spec("moskvich-2140", "brakes") == (None, "front disc brakes")
+    # seed-000: "projected real-world fuel consumption of 11-12 liters per 100 km"
+    topic = "projected real-world fuel consumption"
+    assert spec("moskvich-3", topic) == (Figure.between(11, 12), "L/100 km")
+
+
+def test_markets_and_assembly_abroad(catalog: Catalog) -> None:
+    # seed-001: "and sold in the UK, Norway, Finland and France"
+    assert (
+        fact(catalog, "moskvich-407", "export markets").text == "the UK, Norway, Finland and France"
+    )
+    # seed-003: "when the 403 model known as Moskvič Skandinavia was imported"
+    finland = fact(catalog, "moskvich-403", "export market")
+    assert finland.text == "Finland, as the Moskvič Skandinavia"
+    assert finland.date == Period.parse("1960/1969")
+    # ref-77: "The car exported to Western Countries was called the Moskvitch Elite"
+    assert "Moskvitch Elite" in (fact(catalog, "moskvich-408", "export markets").text or "")
+    # ref-78: "arrived to Cuba by the thousands"
+    cuba = fact(catalog, "moscow", "export market")
+    assert (cuba.text, cuba.figure) == ("Cuba", Figure.at_least(1000))
+    # ref-79: "successfully exported to Egypt - and even 'capitalist' France"
+    assert fact(catalog, "moscow", "early export markets").text == "Egypt and France"
+    # seed-000: "with annual output estimated in the low thousands"
+    (lovech,) = [f for f in catalog.facts_of("lovech") if f.kind is FactKind.ASSEMBLY]
+    assert (lovech.figure, lovech.unit) == (Figure.between(1000, 9999), "vehicles a year")
+    # seed-000: "Annual assembly volumes reached several hundred units in peak years"
+    (scaldia,) = [f for f in catalog.facts_of("belgium-scaldia") if f.kind is FactKind.ASSEMBLY]
+    assert (scaldia.figure, scaldia.unit) == (Figure.between(100, 999), "vehicles a year")
+    # seed-000: "again by Balkancar or affiliated facilities"
+    (aleko,) = [f for f in catalog.facts_of("moskvich-2141") if f.kind is FactKind.ASSEMBLY]
+    assert aleko.uncertain
+
+
+def test_renault_era_facts(catalog: Catalog) -> None:
+    # ref-34: "started off building the Renault Logan (a rebadged Dacia)"
+    products = [f.text or "" for f in catalog.facts_of("moscow") if f.kind is FactKind.PRODUCT]
+    assert any("Renault Logan" in text for text in products)
+    # seed-000: "models like the Sandero and later the Duster"
+    assert any("Duster" in text for text in products)
+    # seed-000: "Annual capacity expanded to around 200,000 units by the mid-2010s"
+    capacity = fact(catalog, "moscow", "annual capacity under Renault")
+    assert (capacity.figure, capacity.unit) == (Figure.approx(200_000), "vehicles a year")
+    # seed-000: "contributing to Renault's peak market share in exceeding 30%"
+    assert fact(catalog, "moscow", "Renault's peak market share").figure == Figure.at_least(30)
+
+
+def test_revival_facts(catalog: Catalog) -> None:
+    # seed-001: "including Jianghuai Automobile, FAW Group, and BYD"
+    talks = "Chinese makers the Moscow government and the Ministry of Industry and Trade "
+    talks += "negotiated with"
+    assert "BYD" in (fact(catalog, "moscow", talks).text or "")
+    # seed-000: "full localization remains limited to under 20%"
+    assert fact(catalog, "moscow", "localisation reached").figure == Figure.at_most(20)
+    # seed-000: "localization efforts aim to increase content to 50% by 2026"
+    target = [f for f in catalog.facts_of("moscow") if f.kind is FactKind.PLAN and f.figure]
+    assert any(f.figure == Figure.exact(50) and str(f.date) == "../2026" for f in target)
+    # seed-000: "with base prices starting near 2.5 million rubles in 2023"
+    price = fact(catalog, "moskvich-3", "base price")
+    assert (price.figure, price.unit) == (Figure.approx(2_500_000), "rubles")
+    # ref-53: "The basic version of the model was estimated at 2.98 million rubles."
+    assert fact(catalog, "moskvich-8", "base price").figure == Figure.between(2_975_000, 2_984_999)
+    # ref-49: "Revenues increased 38.9% to 59.2 billion rubles"
+    revenue = fact(catalog, "moscow", "revenue").figure
+    assert revenue == Figure.between(59_150_000_000, 59_249_999_999)
+    # ref-49: "Moskvich RAS net loss increases 3.6-fold in 2023 to 8.6 bln rubles"
+    loss = fact(catalog, "moscow", "net loss (Russian accounting standards)")
+    assert loss.kind is FactKind.FINANCE and str(loss.date) == "2023"
+    # seed-002: "reached an agreement in August to invest 5 billion rubles ($81.4 million)"
+    investment = fact(catalog, "moscow", "investment agreed by the city and Kamaz").figure
+    assert investment == Figure.exact(5_000_000_000)
+    # seed-003: "plans to put together a subcontracting chain"
+    assert fact(catalog, "moscow", "subcontracting").kind is FactKind.PLAN
+    # seed-002: "When handing over the assets, Renault sold a majority stake in Avtovaz"
+    avtovaz = "sale of Renault's majority stake in Avtovaz, with the plant"
+    assert fact(catalog, "moscow", avtovaz).kind is FactKind.DEAL
+    # seed-002: "Moscow has enough expertise to become a center of the electric vehicle industry"
+    ev_aim = "aim for Moscow's electric-vehicle industry"
+    assert fact(catalog, "moscow", ev_aim).kind is FactKind.PLAN
+    # ref-51: "Moskvich car sales stood at 2,200 units in April 2024"
+    assert preferred(catalog, "moscow", "2024-04", Measure.SOLD).figure == Figure.exact(2200)
+
+
+def test_workforce(catalog: Catalog) -> None:
+    def people(topic: str) -> tuple[Figure | None, str]:
+        found = fact(catalog, "moscow", topic)
+        return found.figure, str(found.date)
+
+    # seed-000: "rapid hiring of over 1,500 new workers at Moskvich"
+    assert people("new workers hired") == (Figure.at_least(1500), "1950/1959")
+    # ref-82: "By 1980, 30,000 people worked at the plant"
+    assert people("people working at the plant") == (Figure.exact(30_000), "1980")
+    # ref-90: "Their average age is 38 years, with 8 years"
+    assert people("average age of the workforce") == (Figure.exact(38), "2022-11")
+    # seed-000: "Industry Ministry projections claimed full-scale production could add 40,000 jobs"
+    assert fact(catalog, "moscow", "jobs full-scale production could add").figure == Figure.exact(
+        40_000
+    )
+
+
+def test_new_disputes(catalog: Catalog) -> None:
+    def undecided(subject: str, topic: str) -> Dispute:
+        found = dispute(catalog, subject, topic)
+        assert not found.decided and found.preferred_claim is None and found.note
+        return found
+
+    # seed-000: "Production of variants like the 400, 401, and 402 continued until 1956"
+    # seed-000: "Production of the 402/403/407 series continued through 1964"
+    end_402 = undecided("moskvich-402", "production end")
+    assert {str(c.date) for c in end_402.claims} == {"1956", "1964"}
+    # ref-90: "Sergei Sobyanin opens serial production at Moskvich plant - mos.ru Nov 27, 2022"
+    serial = undecided("moscow", "start of serial production in November 2022")
+    assert {str(c.date) for c in serial.claims} == {"2022-11-23", "2022-11-27"}
+    # seed-000: "prioritizing compact, rear-engine designs"
+    assert len(undecided("moskvich-400", "engine position").claims) == 2
+    # seed-000: "transfer of tooling, blueprints, and expertise from Opel's Brandenburg plant"
+    assert len(undecided("moskvich-400", "where the Kadett tooling came from").claims) == 3
+    # seed-000: "adapting prewar KIM designs"
+    assert len(undecided("moskvich-400", "what the 400 was developed from").claims) == 2
+    # seed-003: "the Russian state took over the Renault factory"
+    buyer = undecided("moscow", "who took over Renault's plant in 2022")
+    assert set(claims(buyer)) == {"the City of Moscow", "the Russian state"}
+    # seed-000: "semi-knocked-down (SKD) assembly of imported components"
+    assert len(undecided("moskvich-3", "kit type of the 2022 assembly").claims) == 3
+    # ref-65: "This model is a licensed copy of the Chinese liftback JAC Sehol A5."
+    undecided("moskvich-6", "name of the Chinese model it is based on")
+    # seed-000: "importer Scaldia-Volvo SA (formerly Sobimpex)"
+    name = undecided("belgium-scaldia", "name of the Belgian importer and assembler")
+    assert cited(name, "Sobimpex N.V. until 1965, then Scaldia-Volga S.A.") == {
+        "wikipedia-de-scaldia"
+    }
+    undecided("belgium-scaldia", "where the Belgian assembly took place")
+    # seed-000: "The establishment of the Small Automobile Plant (MZMA) in the late"
+    # ref-82: "which produced more than 5 million cars a year"
+    five_million = undecided("moscow", "the plant's yearly output around 1980")
+    assert "cumulative total, not yearly output" not in claims(five_million)
+    # Every stored claim carries a typed field, except names, places and descriptions.
+    typed = [c for d in catalog.disputes for c in d.claims if c.figure or c.date or c.span]
+    assert len(typed) >= 50
+    assert all(c.unit for d in catalog.disputes for c in d.claims if c.figure)
+    # seed-000: "The initial 400 sedan featured a 1.1-liter inline-four engine"
+    displacement = dispute(catalog, "moskvich-400", "engine displacement")
+    assert {c.value: (c.figure, c.unit) for c in displacement.claims} == {
+        "1.1 L": (Figure.between(1050, 1149), "cc"),
+        "660 cc": (Figure.exact(660), "cc"),
+    }
+    # ref-62: "which Kamaz will only assemble at the plant starting this December"
+    # ref-62 is about the electric Moskvich 3: it does not date the petrol car's start.
+    start_3 = dispute(catalog, "moskvich-3", "production start")
+    assert "ref-62" not in {c.source for claim in start_3.claims for c in claim.citations}
+
+
+def test_sources_and_notes_speak_to_readers(catalog: Catalog) -> None:
+    article = catalog.source("seed-000")
+    assert "encyclopedic article" in article.title
+    assert article.description and "120 references" in article.description
+    # The third news item's title is given in plain English.
+    assert catalog.source("seed-003").title.startswith("The Mosse, lost to history in 2001")
+    notes = [
+        text
+        for group in (
+            catalog.engines,
+            catalog.models,
+            catalog.variants,
+            catalog.plants,
+            catalog.events,
+            catalog.production,
+            catalog.facts,
+        )
+        for record in group
+        for text in (record.note, record.inference)
+        if text
+    ]
+    notes += [c.note for d in catalog.disputes for c in d.claims if c.note]
+    assert not [n for n in notes if re.search(r"\bgap\b|blank|the body(?! style| type)\b", n, re.I)]
 
 
 # -- sources -------------------------------------------------------------------------------------
