@@ -911,6 +911,12 @@ def test_specifications(catalog: Catalog) -> None:
     # seed-000: "achieving approximately 97% parts commonality with the original"
     topic = "parts in common with the Opel Kadett K38"
     assert spec("moskvich-400", topic) == (Figure.approx(97), "percent")
+    # seed-000: "This four-seater compact featured a 660 cc inline-four engine"
+    assert spec("moskvich-400", "seats") == (Figure.exact(4), "seats")
+    # seed-000: "featuring a unibody construction"
+    assert spec("moskvich-408", "body construction") == (None, "unibody")
+    # seed-000: "hatchback styling and independent front suspension"
+    assert spec("moskvich-2141", "front suspension") == (None, "independent")
     # seed-000: "a 1.2-liter delivering about 40 horsepower, and a top speed of 115 km/h"
     assert spec("moskvich-407", "top speed") == (Figure.exact(115), "km/h")
     # seed-000: "incorporating hydraulic drum brakes and improved suspension"
@@ -947,6 +953,10 @@ def test_markets_and_assembly_abroad(catalog: Catalog) -> None:
     # ref-78: "arrived to Cuba by the thousands"
     cuba = fact(catalog, "moscow", "export market")
     assert (cuba.text, cuba.figure) == ("Cuba", Figure.at_least(1000))
+    # seed-000: "to support growing domestic demand and exports to Eastern Bloc countries"
+    assert fact(catalog, "moscow", "export markets").text == "the Eastern Bloc countries"
+    # seed-000: "Efforts to penetrate the U.S. in the late and faltered amid quality concerns"
+    assert "United States" in (fact(catalog, "moscow", "attempted export market").text or "")
     # ref-79: "successfully exported to Egypt - and even 'capitalist' France"
     assert fact(catalog, "moscow", "early export markets").text == "Egypt and France"
     # seed-000: "with annual output estimated in the low thousands"
