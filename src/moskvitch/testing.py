@@ -400,6 +400,7 @@ def disputes(
     """
     count = draw(st.integers(2, 3))
     chosen = draw(st.none() | st.integers(0, count - 1))
+    unit = draw(st.sampled_from(["cc", "hp", "people"]))  # one unit per dispute
     return Dispute(
         id=draw(_ids(ids)),
         subject=draw(st.sampled_from(list(subject_ids))),
@@ -410,8 +411,8 @@ def disputes(
                 preferred=k == chosen,
                 note=draw(_TEXT) if k == chosen else draw(st.none() | _TEXT),
                 inference=draw(_INFERENCES),
-                figure=draw(st.none() | figures(max_value=1000)),
-                unit=draw(st.none() | st.sampled_from(["cc", "hp", "people"])),
+                figure=(figure := draw(st.none() | figures(max_value=1000))),
+                unit=None if figure is None else unit,
                 date=draw(st.none() | periods()),
                 citations=draw(_cited(source_ids)),
             )

@@ -295,11 +295,19 @@ class _Checker:
                     f"{where}.claims",
                     f"at most one claim may be preferred, found {len(preferred)}",
                 )
+            units = {claim.unit for claim in dispute.claims if claim.figure is not None}
+            if len(units) > 1:
+                listed = ", ".join(sorted(repr(u) for u in units if u))
+                yield Problem(
+                    "", f"{where}.claims", f"the claims' figures use several units: {listed}"
+                )
             for i, claim in enumerate(dispute.claims):
                 claim_where = f"{where}.claims[{i}]"
                 yield from self._citations(claim_where, claim.citations, required=True)
                 if claim.preferred and not claim.note:
                     yield Problem("", f"{claim_where}.note", "the preferred claim needs a reason")
+                if claim.figure is not None and not claim.unit:
+                    yield Problem("", f"{claim_where}.unit", "a figure needs its unit")
 
     def _facts(self) -> Iterator[Problem]:
         about = self.subjects | self.engines
