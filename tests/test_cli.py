@@ -31,6 +31,33 @@ def test_show_accepts_any_spelling(capsys: pytest.CaptureFixture[str]) -> None:
     assert "engine-from BMW 1500" in out
 
 
+def test_show_prints_facts_and_marks_inferences(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", "408")
+    assert status == 0
+    assert "specification: top speed: 130 km/h" in out
+    assert "specification: gearbox: four-speed manual" in out
+    assert "influenced-by Opel of 1962" in out
+    assert "engine: Moskvich-408 engine (50 hp) (50 hp)" in out  # displacement disputed
+    status, out, _ = run(capsys, "show", "moscow")
+    assert "(curators' inference: The article says Renault held full ownership" in out
+    assert (
+        "share: the City of Moscow's stake in Avtoframos at its founding [1998]: 38 percent" in out
+    )
+    status, out, _ = run(capsys, "show", "2141")
+    assert "(uncertain in the source)" in out
+    status, out, _ = run(capsys, "show", "--json", "moscow")
+    data = json.loads(out)
+    assert any(f["id"] == "revival-investment-2022" for f in data["facts"])
+    assert any("inference" in o for o in data["owners"])
+
+
+def test_stats_count_facts(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "stats", "--json")
+    assert status == 0
+    counts = json.loads(out)
+    assert counts["facts"] >= 50 and counts["disputes"] >= 33
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -21,6 +21,8 @@ from moskvitch import (
     Dispute,
     Event,
     EventKind,
+    Fact,
+    FactKind,
     Figure,
     Fuel,
     Layout,
@@ -236,25 +238,37 @@ def test_plant_look_ups_by_any_name(catalog: Catalog) -> None:
 
 
 def test_moscow_plant_owners_over_time(catalog: Catalog) -> None:
-    # seed-000: "representing an early Soviet initiative to build domestic manufacturing capacity"
-    assert owners(catalog, "moscow", 1960) == {"Soviet state": None}
+    # No source states who owned the plant before 1991: no owner is recorded.
+    assert owners(catalog, "moscow", 1960) == {}
     # seed-000: "was reorganized as OAO Moskvitch"
     assert owners(catalog, "moscow", 1995) == {"OAO Moskvitch": None}
-    # seed-000: "established in 1998 between the City of (holding 38% stake) and SA (62% stake)"
+    oao = next(o for o in catalog.plant("moscow").owners if o.owner == "OAO Moskvitch")
+    # seed-000: "in December 1991, was reorganized as OAO Moskvitch": only the preceding event is
+    # dated, so the start of the period is marked as the curators' inference.
+    assert oao.inference and "December 1991" in oao.inference
+    # seed-000: "relocated and expanded operations to the Moskvitch grounds in 2004"
     # ref-41: "a joint venture between Renault and the city of Moscow"
-    assert owners(catalog, "moscow", 2008) == {
-        "City of Moscow (Avtoframos joint venture)": 38,
-        "Renault (Avtoframos joint venture)": 62,
-    }
-    # seed-000: "By 2012, had acquired full ownership of Avtoframos"
-    # seed-000: "increasing its stake to 100%"
-    assert owners(catalog, "moscow", 2015) == {"Renault Group": 100}
+    avtoframos = "Avtoframos (renamed in 2008, later Renault Russia), founded as a joint venture "
+    avtoframos += "of the City of Moscow and Renault"
+    assert owners(catalog, "moscow", 2008) == {avtoframos: None}
+    # seed-000: "By 2012, had acquired full ownership of Avtoframos": a deadline, not a start.
+    renault = "Renault Group, full owner of Avtoframos (later Renault Russia)"
+    assert owners(catalog, "moscow", 2015) == {avtoframos: None, renault: 100}
+    full = next(o for o in catalog.plant("moscow").owners if o.owner == renault)
+    assert full.inference and "by 2012" in full.inference
+    # seed-000: "established in 1998 between the City of (holding 38% stake) and SA (62% stake)"
+    # The stakes hold for 1998 only: they are facts dated 1998, not owners' stakes over time.
+    stakes = {f.id: (f.figure, f.date) for f in catalog.facts_of("moscow") if f.kind == "share"}
+    assert stakes["avtoframos-stake-city-1998"] == (Figure.exact(38), Period.parse("1998"))
+    assert stakes["avtoframos-stake-renault-1998"] == (Figure.exact(62), Period.parse("1998"))
     # ref-36: "sell 100% of Renault Group's shares in Renault Russia to Moscow City"
     assert owners(catalog, "moscow", 2023)["City of Moscow"] == 100
     # seed-003: "chose Kamaz, whose largest owner is the state-owned technology company Rosteh"
     assert "Kamaz (contractor)" in owners(catalog, "moscow", 2023)
     # seed-003: "transferred to the management of the city of Moscow and the state automobile"
-    assert any(owner.startswith("NAMI") for owner in owners(catalog, "moscow", 2023))
+    nami = [o for o in catalog.plant("moscow").owners if o.owner.startswith("NAMI")]
+    # The source gives no date for NAMI's management: only the year of the takeover.
+    assert [str(o.period) for o in nami] == ["2022/.."]
 
 
 def test_other_plants(catalog: Catalog) -> None:
@@ -265,7 +279,9 @@ def test_other_plants(catalog: Catalog) -> None:
     assert (lovech.name, lovech.city) == ("Balkancar", "Lovech")
     scaldia = catalog.plant("belgium-scaldia")
     # seed-000: "by importer Scaldia-Volvo SA (formerly Sobimpex) in Seneffe"
-    assert (scaldia.name, scaldia.city) == ("Scaldia-Volvo SA", "Seneffe")
+    # The firm's name and site are disputed with the German Wikipedia page (Scaldia-Volga,
+    # Antwerp): the plant carries the name both agree on.
+    assert (scaldia.name, scaldia.city) == ("Scaldia", "Seneffe")
     # seed-000: "the Moskvitch factory, previously evacuated to Sverdlovsk for military production"
     assert catalog.plant("sverdlovsk").city == "Sverdlovsk"
 
@@ -472,37 +488,44 @@ def test_variants_and_their_models(catalog: Catalog) -> None:
 
 
 def test_engines(catalog: Catalog) -> None:
-    def engines(model: str) -> list[tuple[int | None, Fuel | None]]:
+    def engines(model: str) -> list[tuple[str | None, Fuel | None]]:
         found = [catalog.engine(e) for e in catalog.model(model).engines]
-        return [(e.power_hp, e.fuel) for e in found]
+        return [(None if e.power is None else str(e.power), e.fuel) for e in found]
 
     kim = catalog.engine(catalog.model("kim-10").engines[0])
     # seed-000: "including a 1.2-liter inline-four rated at 26 horsepower"
-    assert (kim.power_hp, kim.cylinders) == (26, 4)
+    assert (kim.power, kim.cylinders) == (Figure.exact(26), 4)
+    # A litre figure to one decimal is the range of volumes that round to it.
+    assert kim.displacement == Figure.between(1150, 1249)
     m400 = catalog.engine(catalog.model("moskvich-400").engines[0])
     # seed-000: "The initial 400 sedan featured a 1.1-liter inline-four engine producing 23"
-    assert (m400.power_hp, m400.cylinders) == (23, 4)
+    assert (m400.power, m400.cylinders) == (Figure.exact(23), 4)
+    assert m400.displacement == Figure.between(1050, 1149)
     # seed-000: "the updated Moskvitch-401 introduced a higher-compression yielding 26 horsepower"
-    assert engines("moskvich-401") == [(26, None)]
+    assert engines("moskvich-401") == [("26", None)]
     # ref-75: "In 1958, the Russian factory produced the 45 bhp 407"
-    assert engines("moskvich-407") == [(45, None)]
+    assert engines("moskvich-407") == [("45", None)]
     # ref-18: "It was the Moskvitch 408. Power – 50 hp."
-    assert engines("moskvich-408") == [(50, None)]
+    assert engines("moskvich-408") == [("50", None)]
     # seed-000: "a new 1.5-liter inline-four engine (UZAM-412) producing 75 horsepower"
     assert catalog.model("moskvich-412").engines == ("uzam-412",)
     uzam = catalog.engine("uzam-412")
     # seed-000: "incorporated a cloned 1500-series engine producing 75 horsepower"
-    assert (uzam.power_hp, uzam.cylinders) == (75, 4)
+    assert (uzam.power, uzam.cylinders) == (Figure.exact(75), 4)
+    assert uzam.displacement == Figure.between(1450, 1549)
     # seed-000: "Powered initially by a 1.5-liter carbureted delivering 75 horsepower"
     # seed-000: "later versions adopted a 1.7-liter unit with up to 80 horsepower"
-    assert {hp for hp, _ in engines("moskvich-2140")} == {75, 80}
+    assert {hp for hp, _ in engines("moskvich-2140")} == {"75", "≤80"}
+    assert catalog.engine("moskvich-2140-1-7").power == Figure.at_most(80)
     # seed-000: "a 1.5-liter turbocharged producing approximately 150 horsepower"
     # seed-000: "a single output of 174 horsepower"
-    assert set(engines("moskvich-3")) == {(150, Fuel.PETROL), (174, Fuel.ELECTRIC)}
+    assert set(engines("moskvich-3")) == {("≈150", Fuel.PETROL), ("174", Fuel.ELECTRIC)}
+    assert catalog.engine("moskvich-3-1-5t").power == Figure.approx(150)
     # seed-000: "1.5-liter turbocharged gasoline engine rated at 174 horsepower"
-    assert engines("moskvich-6") == [(174, Fuel.PETROL)]
+    assert engines("moskvich-6") == [("174", Fuel.PETROL)]
     # seed-000: "often retrofitted with 1.6-liter diesel engines (producing around 42-50 hp)"
-    assert engines("scaldia-412") == [(None, Fuel.DIESEL)]
+    assert engines("scaldia-412") == [("≈42–50", Fuel.DIESEL)]
+    assert catalog.engine("scaldia-1-6-diesel").displacement == Figure.between(1550, 1649)
 
 
 # -- lineage -------------------------------------------------------------------------------------
@@ -521,10 +544,27 @@ def test_lineage(catalog: Catalog) -> None:
     # seed-000: "In 1954, the updated Moskvitch-401 introduced a higher-compression"
     assert relations("moskvich-401") == {"moskvich-400": Relation.SUCCESSOR_OF}
     # seed-000: "The next major generation, the Moskvitch-408, debuted in 1964"
-    assert relations("moskvich-408") == {"moskvich-407": Relation.SUCCESSOR_OF}
+    # seed-000: "was influenced by the 1962 , featuring updated styling with a boxier profile"
+    assert relations("moskvich-408") == {
+        "moskvich-407": Relation.SUCCESSOR_OF,
+        "opel-1962": Relation.INFLUENCED_BY,
+    }
+    # seed-000: "which retained the Opel's influence in layout"
+    assert relations("moskvich-412")["opel-1962"] is Relation.INFLUENCED_BY
+    assert catalog.model("opel-1962").make == "Opel"
+    # seed-000: "inspired by Western designs like the Renault 9"
+    assert relations("moskvich-2141")["renault-9"] is Relation.INFLUENCED_BY
+    # Neither quote on the 407 says it replaced the 402: no such link is recorded.
+    assert "moskvich-402" not in relations("moskvich-407")
+    # The 402's link to the 401 rests on a reading of an unnamed model: marked as inference.
+    assert catalog.model("moskvich-402").lineage[0].inference
     # seed-000: "AZLK introduced the Moskvitch-412 as an upgraded variant of the 408 series"
     # ref-68: "Moskvich-412 is generally based on BMW 1500. The engine is an outright clone."
-    assert ids(lineage.predecessors("412", catalog=catalog)) == ["moskvich-408", "bmw-1500"]
+    assert ids(lineage.predecessors("412", catalog=catalog)) == [
+        "moskvich-408",
+        "bmw-1500",
+        "opel-1962",
+    ]
     # ref-68: "The engine is an outright clone."
     assert relations("moskvich-412")["bmw-1500"] is Relation.ENGINE_FROM
     # seed-000: "The 2140 series succeeded the 412 in 1976 as a facelifted modernization"
@@ -627,7 +667,8 @@ def test_event_dates_and_kinds(catalog: Catalog) -> None:
     # seed-000: "Production officially commenced on November 23, , with the debut of the Moskvich 3"
     assert when("2022-moskvich-3-production-start") == ("2022-11-23", EventKind.RELAUNCH)
     # ref-64: "The Moskvich plant certified the Moskvich 6 liftback | News - Autostat Jul 26, 2023"
-    assert when("2023-moskvich-6-certified") == ("2023-07-26", EventKind.CERTIFICATION)
+    # seed-000: "The Moskvitch 6, certified in July 2023": ref-64's day is its report's date.
+    assert when("2023-moskvich-6-certified") == ("2023-07", EventKind.CERTIFICATION)
     # ref-53: "Sales of the Moskvich 8 crossover began in Russia on July 22."
     assert when("2025-moskvich-8-sales-start") == ("2025-07-22", EventKind.LAUNCH)
     # ref-55: "The Moskvich automobile plant plans to begin large-scale assembly of the new M70"
@@ -721,9 +762,25 @@ def test_soviet_era_figures(catalog: Catalog) -> None:
     assert preferred(catalog, "moskvich-2140", "1976/1988").figure == Figure.at_least(500_000)
     # seed-000: "over 716,000 units were built until 2002"
     assert preferred(catalog, "moskvich-2141", "1986/2002").figure == Figure.at_least(716_000)
-    (bulgaria,) = [r for r in catalog.production_of("moskvich-2141") if r.plant == "lovech"]
-    # seed-000: "but output was minimal—likely fewer than 1,000 units"
-    assert bulgaria.figure == Figure.at_most(1000)
+    # seed-000: "with annual output exceeding 100,000 vehicles by the early 1960s": the plant's
+    # output in the 407's years, not the 407's.
+    early_1960s = preferred(catalog, "moscow", "1960/1963")
+    assert (early_1960s.figure, early_1960s.unit) == (Figure.at_least(100_000), Unit.PER_YEAR)
+    assert early_1960s.inference  # "by the early 1960s" read as 1960-1963
+    assert not [r for r in catalog.production_of("moskvich-407") if r.unit is Unit.PER_YEAR]
+    # seed-000: "contributing to over 800,000 units across variants": no span in the source.
+    (over_800k,) = [r for r in catalog.production_of("moskvich-412") if not r.preferred]
+    assert over_800k.figure == Figure.at_least(800_000) and over_800k.inference
+    # seed-000: "but output was minimal—likely fewer than 1,000 units": hedged and undated, so
+    # it is an uncertain assembly fact, not a production record or a plant of the 2141.
+    assert not [r for r in catalog.production_of("moskvich-2141") if r.plant == "lovech"]
+    assert catalog.model("moskvich-2141").plants == ("moscow",)
+    (bulgaria,) = [f for f in catalog.facts_of("moskvich-2141") if f.kind == "assembly"]
+    assert (bulgaria.figure, bulgaria.uncertain, bulgaria.date) == (
+        Figure.at_most(1000),
+        True,
+        None,
+    )
 
 
 def test_renault_era_and_revival_figures(catalog: Catalog) -> None:
@@ -735,9 +792,14 @@ def test_renault_era_and_revival_figures(catalog: Catalog) -> None:
     assert preferred(catalog, "moscow", "2005/2019").figure == Figure.approx(1_200_000)
     # ref-44: "it hoped to produce about 600 cars this year, including 200 electric vehicles"
     assert preferred(catalog, "moscow", "2022", Measure.PLANNED).figure == Figure.approx(600)
-    planned_3e = preferred(catalog, "moskvich-3e", "2022", Measure.PLANNED)
     # seed-000: "The plant targeted output of 600 units by December , including 200 electric models"
-    assert planned_3e.figure == Figure.exact(200)
+    # No source names the model of the 200 electric vehicles: a plan of the plant, not the 3e's.
+    assert not catalog.production_of("moskvich-3e") or all(
+        r.measure is not Measure.PLANNED or r.period != Period.parse("2022")
+        for r in catalog.production_of("moskvich-3e")
+    )
+    electric = [f for f in catalog.facts_of("moscow") if f.id == "revival-electric-plan-2022"]
+    assert [f.figure for f in electric] == [Figure.exact(200)]
     # ref-44: "and 50,000 cars in 2023"
     assert preferred(catalog, "moscow", "2023", Measure.PLANNED).figure == Figure.exact(50_000)
     sold_2023 = preferred(catalog, "moscow", "2023-03/2023-12", Measure.SOLD)
@@ -750,10 +812,12 @@ def test_renault_era_and_revival_figures(catalog: Catalog) -> None:
     assert shipped.figure == Figure.approx(19_000)
     # ref-50: "sold more than 23 thousand cars in 2024"
     assert preferred(catalog, "moscow", "2024", Measure.SOLD).figure == Figure.at_least(23_000)
-    # ref-50: "including 2.4 thousand Moskvich 6 sedans"
-    assert preferred(catalog, "moskvich-6", "2024", Measure.SOLD).figure == Figure.exact(2400)
+    # ref-50: "including 2.4 thousand Moskvich 6 sedans": to the hundred, so 2,350-2,449.
+    sold_6 = preferred(catalog, "moskvich-6", "2024", Measure.SOLD)
+    assert sold_6.figure == Figure.between(2350, 2449)
     # ref-50: "1.3 thousand Moskvich 3e electric"
-    assert preferred(catalog, "moskvich-3e", "2024", Measure.SOLD).figure == Figure.exact(1300)
+    sold_3e = preferred(catalog, "moskvich-3e", "2024", Measure.SOLD)
+    assert sold_3e.figure == Figure.between(1250, 1349)
     # ref-51: "Moskvich car sales stood at 2,200 units in April 2024"
     assert preferred(catalog, "moscow", "2024-04", Measure.SOLD).figure == Figure.exact(2200)
     # ref-52: "In June 2025, 1,100 Moskvich cars were sold in Russia"
@@ -779,7 +843,7 @@ def test_conflicts(catalog: Catalog) -> None:
     assert cited(displacement, "660 cc") == {"seed-000"}
     total = figure_dispute(catalog, "moskvich-400", "1946/1956")
     # seed-000: "with 247,439 units built between 1946 and 1956"
-    assert total.preferred_claim.value == "247,439"
+    assert total.preferred_claim is not None and total.preferred_claim.value == "247,439"
     # seed-000: "total production exceeding 247,000 units, including over 17,000 convertibles"
     # seed-000: "which delivered 216,000 sedans and 17,000 cabriolets"
     assert {"≥200,000", "≥247,000", "≈248,000", "216,000"} <= set(claims(total))
@@ -811,14 +875,242 @@ def test_conflicts(catalog: Catalog) -> None:
     # seed-001: "The last model, Moskvich 2141, was discontinued in 2001"
     # seed-000: "over 716,000 units were built until 2002"
     assert claims(end_2141) == {"2001": True, "2002": False}
-    mzma = dispute(catalog, "moscow", "date of renaming to MZMA")
+    mzma = dispute(catalog, "moscow", "date of the MZMA name (founding of the Small Car Factory)")
     # seed-000: "Postwar reconversion began in 1945"
-    assert mzma.preferred_claim.value == "1945"
+    assert mzma.preferred_claim is not None and mzma.preferred_claim.value == "1945"
     # seed-000: "In 1939, the facility was reorganized and renamed the Small Car Factory (MZMA)"
     assert claims(mzma)["1939"] is False
+    # The 1939 claim cites only what supports it (not the KIM plant's 1941 stop).
+    assert len(next(c for c in mzma.claims if c.value == "1939").citations) == 1
+    # seed-000: "The establishment of the Small Automobile Plant (MZMA) in the late"
+    plan = next(c for c in mzma.claims if "five-year plan" in c.value)
+    assert plan.date == Period.parse("1933/1937")
     workforce = dispute(catalog, "moscow", "workforce kept at the 2022 handover")
     # ref-90: "There are 2,045 people working at Moskvich today."
+    assert workforce.preferred_claim is not None
     assert workforce.preferred_claim.value == "2,045 people"
+
+
+def fact(catalog: Catalog, subject: str, topic: str) -> Fact:
+    (found,) = [f for f in catalog.facts_of(subject) if f.topic == topic]
+    return found
+
+
+def test_specifications(catalog: Catalog) -> None:
+    def spec(subject: str, topic: str) -> tuple[Figure | None, str | None]:
+        found = fact(catalog, subject, topic)
+        assert found.kind is FactKind.SPECIFICATION
+        return found.figure, found.unit or found.text
+
+    # seed-000: "such as a top speed of 85 km/h"
+    assert spec("kim-10", "top speed") == (Figure.exact(85), "km/h")
+    # seed-000: "of 8-10 liters per 100 km"
+    assert spec("kim-10", "fuel consumption") == (Figure.between(8, 10), "L/100 km")
+    # seed-000: "producing 23 horsepower, achieving a top speed of 90 km/h"
+    assert spec("moskvich-400", "top speed") == (Figure.exact(90), "km/h")
+    # seed-000: "achieving approximately 97% parts commonality with the original"
+    topic = "parts in common with the Opel Kadett K38"
+    assert spec("moskvich-400", topic) == (Figure.approx(97), "percent")
+    # seed-000: "This four-seater compact featured a 660 cc inline-four engine"
+    assert spec("moskvich-400", "seats") == (Figure.exact(4), "seats")
+    # seed-000: "featuring a unibody construction"
+    assert spec("moskvich-408", "body construction") == (None, "unibody")
+    # seed-000: "hatchback styling and independent front suspension"
+    assert spec("moskvich-2141", "front suspension") == (None, "independent")
+    # seed-000: "a 1.2-liter delivering about 40 horsepower, and a top speed of 115 km/h"
+    assert spec("moskvich-407", "top speed") == (Figure.exact(115), "km/h")
+    # seed-000: "incorporating hydraulic drum brakes and improved suspension"
+    assert spec("moskvich-407", "brakes") == (None, "hydraulic drum brakes")
+    # seed-000: "first Soviet production wagons capable of carrying 250 kg"
+    assert spec("moskvich-423", "payload") == (Figure.exact(250), "kg")
+    assert spec("moskvich-424", "payload") == (Figure.exact(250), "kg")
+    # seed-000: "a top speed of 130 km/h"
+    assert spec("moskvich-408", "top speed") == (Figure.exact(130), "km/h")
+    # seed-000: "and four-speed manual transmission"
+    assert spec("moskvich-408", "gearbox") == (None, "four-speed manual")
+    # seed-000: "achieving top speeds near 150 km/h"
+    assert spec("moskvich-412", "top speed") == (Figure.approx(150), "km/h")
+    # seed-000: "paired with a four-speed ."
+    assert spec("moskvich-2140", "gearbox") == (None, "four-speed")
+    # seed-000: "and front disc brakes for better handling"
+    assert spec("moskvich-2140", "brakes") == (None, "front disc brakes")
+    # seed-000: "projected real-world fuel consumption of 11-12 liters per 100 km"
+    topic = "projected real-world fuel consumption"
+    assert spec("moskvich-3", topic) == (Figure.between(11, 12), "L/100 km")
+
+
+def test_markets_and_assembly_abroad(catalog: Catalog) -> None:
+    # seed-001: "and sold in the UK, Norway, Finland and France"
+    assert (
+        fact(catalog, "moskvich-407", "export markets").text == "the UK, Norway, Finland and France"
+    )
+    # seed-003: "when the 403 model known as Moskvič Skandinavia was imported"
+    finland = fact(catalog, "moskvich-403", "export market")
+    assert finland.text == "Finland, as the Moskvič Skandinavia"
+    assert finland.date == Period.parse("1960/1969")
+    # ref-77: "The car exported to Western Countries was called the Moskvitch Elite"
+    assert "Moskvitch Elite" in (fact(catalog, "moskvich-408", "export markets").text or "")
+    # ref-78: "arrived to Cuba by the thousands"
+    cuba = fact(catalog, "moscow", "export market")
+    assert (cuba.text, cuba.figure) == ("Cuba", Figure.at_least(1000))
+    # seed-000: "to support growing domestic demand and exports to Eastern Bloc countries"
+    assert fact(catalog, "moscow", "export markets").text == "the Eastern Bloc countries"
+    # seed-000: "Efforts to penetrate the U.S. in the late and faltered amid quality concerns"
+    assert "United States" in (fact(catalog, "moscow", "attempted export market").text or "")
+    # ref-79: "successfully exported to Egypt - and even 'capitalist' France"
+    assert fact(catalog, "moscow", "early export markets").text == "Egypt and France"
+    # seed-000: "with annual output estimated in the low thousands"
+    (lovech,) = [f for f in catalog.facts_of("lovech") if f.kind is FactKind.ASSEMBLY]
+    assert (lovech.figure, lovech.unit) == (Figure.between(1000, 9999), "vehicles a year")
+    # seed-000: "Annual assembly volumes reached several hundred units in peak years"
+    (scaldia,) = [f for f in catalog.facts_of("belgium-scaldia") if f.kind is FactKind.ASSEMBLY]
+    assert (scaldia.figure, scaldia.unit) == (Figure.between(100, 999), "vehicles a year")
+    # seed-000: "again by Balkancar or affiliated facilities"
+    (aleko,) = [f for f in catalog.facts_of("moskvich-2141") if f.kind is FactKind.ASSEMBLY]
+    assert aleko.uncertain
+
+
+def test_renault_era_facts(catalog: Catalog) -> None:
+    # ref-34: "started off building the Renault Logan (a rebadged Dacia)"
+    products = [f.text or "" for f in catalog.facts_of("moscow") if f.kind is FactKind.PRODUCT]
+    assert any("Renault Logan" in text for text in products)
+    # seed-000: "models like the Sandero and later the Duster"
+    assert any("Duster" in text for text in products)
+    # seed-000: "Annual capacity expanded to around 200,000 units by the mid-2010s"
+    capacity = fact(catalog, "moscow", "annual capacity under Renault")
+    assert (capacity.figure, capacity.unit) == (Figure.approx(200_000), "vehicles a year")
+    # seed-000: "contributing to Renault's peak market share in exceeding 30%"
+    assert fact(catalog, "moscow", "Renault's peak market share").figure == Figure.at_least(30)
+
+
+def test_revival_facts(catalog: Catalog) -> None:
+    # seed-001: "including Jianghuai Automobile, FAW Group, and BYD"
+    talks = "Chinese makers the Moscow government and the Ministry of Industry and Trade "
+    talks += "negotiated with"
+    assert "BYD" in (fact(catalog, "moscow", talks).text or "")
+    # seed-000: "full localization remains limited to under 20%"
+    assert fact(catalog, "moscow", "localisation reached").figure == Figure.at_most(20)
+    # seed-000: "localization efforts aim to increase content to 50% by 2026"
+    target = [f for f in catalog.facts_of("moscow") if f.kind is FactKind.PLAN and f.figure]
+    assert any(f.figure == Figure.exact(50) and str(f.date) == "../2026" for f in target)
+    # seed-000: "with base prices starting near 2.5 million rubles in 2023"
+    price = fact(catalog, "moskvich-3", "base price")
+    assert (price.figure, price.unit) == (Figure.approx(2_500_000), "rubles")
+    # ref-53: "The basic version of the model was estimated at 2.98 million rubles."
+    assert fact(catalog, "moskvich-8", "base price").figure == Figure.between(2_975_000, 2_984_999)
+    # ref-49: "Revenues increased 38.9% to 59.2 billion rubles"
+    revenue = fact(catalog, "moscow", "revenue").figure
+    assert revenue == Figure.between(59_150_000_000, 59_249_999_999)
+    # ref-49: "Moskvich RAS net loss increases 3.6-fold in 2023 to 8.6 bln rubles"
+    loss = fact(catalog, "moscow", "net loss (Russian accounting standards)")
+    assert loss.kind is FactKind.FINANCE and str(loss.date) == "2023"
+    # seed-002: "reached an agreement in August to invest 5 billion rubles ($81.4 million)"
+    investment = fact(catalog, "moscow", "investment agreed by the city and Kamaz").figure
+    assert investment == Figure.exact(5_000_000_000)
+    # seed-003: "plans to put together a subcontracting chain"
+    assert fact(catalog, "moscow", "subcontracting").kind is FactKind.PLAN
+    # seed-002: "When handing over the assets, Renault sold a majority stake in Avtovaz"
+    avtovaz = "sale of Renault's majority stake in Avtovaz, with the plant"
+    assert fact(catalog, "moscow", avtovaz).kind is FactKind.DEAL
+    # seed-002: "Moscow has enough expertise to become a center of the electric vehicle industry"
+    ev_aim = "aim for Moscow's electric-vehicle industry"
+    assert fact(catalog, "moscow", ev_aim).kind is FactKind.PLAN
+    # ref-51: "Moskvich car sales stood at 2,200 units in April 2024"
+    assert preferred(catalog, "moscow", "2024-04", Measure.SOLD).figure == Figure.exact(2200)
+
+
+def test_workforce(catalog: Catalog) -> None:
+    def people(topic: str) -> tuple[Figure | None, str]:
+        found = fact(catalog, "moscow", topic)
+        return found.figure, str(found.date)
+
+    # seed-000: "rapid hiring of over 1,500 new workers at Moskvich"
+    assert people("new workers hired") == (Figure.at_least(1500), "1950/1959")
+    # ref-82: "By 1980, 30,000 people worked at the plant"
+    assert people("people working at the plant") == (Figure.exact(30_000), "1980")
+    # ref-90: "Their average age is 38 years, with 8 years"
+    assert people("average age of the workforce") == (Figure.exact(38), "2022-11")
+    # seed-000: "Industry Ministry projections claimed full-scale production could add 40,000 jobs"
+    assert fact(catalog, "moscow", "jobs full-scale production could add").figure == Figure.exact(
+        40_000
+    )
+
+
+def test_new_disputes(catalog: Catalog) -> None:
+    def undecided(subject: str, topic: str) -> Dispute:
+        found = dispute(catalog, subject, topic)
+        assert not found.decided and found.preferred_claim is None and found.note
+        return found
+
+    # seed-000: "Production of variants like the 400, 401, and 402 continued until 1956"
+    # seed-000: "Production of the 402/403/407 series continued through 1964"
+    end_402 = undecided("moskvich-402", "production end")
+    assert {str(c.date) for c in end_402.claims} == {"1956", "1964"}
+    # ref-90: "Sergei Sobyanin opens serial production at Moskvich plant - mos.ru Nov 27, 2022"
+    serial = undecided("moscow", "start of serial production in November 2022")
+    assert {str(c.date) for c in serial.claims} == {"2022-11-23", "2022-11-27"}
+    # seed-000: "prioritizing compact, rear-engine designs"
+    assert len(undecided("moskvich-400", "engine position").claims) == 2
+    # seed-000: "transfer of tooling, blueprints, and expertise from Opel's Brandenburg plant"
+    assert len(undecided("moskvich-400", "where the Kadett tooling came from").claims) == 3
+    # seed-000: "adapting prewar KIM designs"
+    assert len(undecided("moskvich-400", "what the 400 was developed from").claims) == 2
+    # seed-003: "the Russian state took over the Renault factory"
+    buyer = undecided("moscow", "who took over Renault's plant in 2022")
+    assert set(claims(buyer)) == {"the City of Moscow", "the Russian state"}
+    # seed-000: "semi-knocked-down (SKD) assembly of imported components"
+    assert len(undecided("moskvich-3", "kit type of the 2022 assembly").claims) == 3
+    # ref-65: "This model is a licensed copy of the Chinese liftback JAC Sehol A5."
+    undecided("moskvich-6", "name of the Chinese model it is based on")
+    # seed-000: "importer Scaldia-Volvo SA (formerly Sobimpex)"
+    name = undecided("belgium-scaldia", "name of the Belgian importer and assembler")
+    assert cited(name, "Sobimpex N.V. until 1965, then Scaldia-Volga S.A.") == {
+        "wikipedia-de-scaldia"
+    }
+    undecided("belgium-scaldia", "where the Belgian assembly took place")
+    # seed-000: "The establishment of the Small Automobile Plant (MZMA) in the late"
+    # ref-82: "which produced more than 5 million cars a year"
+    five_million = undecided("moscow", "the plant's yearly output around 1980")
+    assert "cumulative total, not yearly output" not in claims(five_million)
+    # Every stored claim carries a typed field, except names, places and descriptions.
+    typed = [c for d in catalog.disputes for c in d.claims if c.figure or c.date or c.span]
+    assert len(typed) >= 50
+    assert all(c.unit for d in catalog.disputes for c in d.claims if c.figure)
+    # seed-000: "The initial 400 sedan featured a 1.1-liter inline-four engine"
+    displacement = dispute(catalog, "moskvich-400", "engine displacement")
+    assert {c.value: (c.figure, c.unit) for c in displacement.claims} == {
+        "1.1 L": (Figure.between(1050, 1149), "cc"),
+        "660 cc": (Figure.exact(660), "cc"),
+    }
+    # ref-62: "which Kamaz will only assemble at the plant starting this December"
+    # ref-62 is about the electric Moskvich 3: it does not date the petrol car's start.
+    start_3 = dispute(catalog, "moskvich-3", "production start")
+    assert "ref-62" not in {c.source for claim in start_3.claims for c in claim.citations}
+
+
+def test_sources_and_notes_speak_to_readers(catalog: Catalog) -> None:
+    article = catalog.source("seed-000")
+    assert "encyclopedic article" in article.title
+    assert article.description and "120 references" in article.description
+    # The third news item's title is given in plain English.
+    assert catalog.source("seed-003").title.startswith("The Mosse, lost to history in 2001")
+    notes = [
+        text
+        for group in (
+            catalog.engines,
+            catalog.models,
+            catalog.variants,
+            catalog.plants,
+            catalog.events,
+            catalog.production,
+            catalog.facts,
+        )
+        for record in group
+        for text in (record.note, record.inference)
+        if text
+    ]
+    notes += [c.note for d in catalog.disputes for c in d.claims if c.note]
+    assert not [n for n in notes if re.search(r"\bgap\b|blank|the body(?! style| type)\b", n, re.I)]
 
 
 # -- sources -------------------------------------------------------------------------------------

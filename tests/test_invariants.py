@@ -122,12 +122,25 @@ def check_lookups(catalog: Catalog) -> None:
         assert variant in catalog.variants_of(variant.model)
 
 
+def check_disputes_and_facts(catalog: Catalog) -> None:
+    for dispute in catalog.conflicts():
+        preferred = [c for c in dispute.claims if c.preferred]
+        assert len(preferred) <= 1
+        assert dispute.decided == bool(preferred)
+        assert dispute.preferred_claim == (preferred[0] if preferred else None)
+        assert all(c.note for c in preferred)
+    for fact in catalog.facts:
+        assert fact in catalog.facts_of(fact.subject)
+        assert fact.figure is not None or fact.text
+
+
 CHECKS: list[Callable[[Catalog], None]] = [
     check_round_trip,
     check_lineage,
     check_production,
     check_search,
     check_lookups,
+    check_disputes_and_facts,
 ]
 
 

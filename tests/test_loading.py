@@ -121,7 +121,8 @@ def test_required_field_and_unknown_files(tmp_path: Path) -> None:
     write(tmp_path, sources=SOURCES, models=MODELS.replace('make = "Opel"\n', ""), model="")
     assert problems_of(tmp_path) == [
         "model.toml: unknown data file; expected one of disputes.toml, engines.toml, "
-        "events.toml, models.toml, plants.toml, production.toml, sources.toml, variants.toml",
+        "events.toml, facts.toml, models.toml, plants.toml, production.toml, sources.toml, "
+        "variants.toml",
         "models.toml: models[1] (opel-kadett-k38).make: required field missing",
     ]
 
@@ -237,7 +238,8 @@ def test_os_errors_while_reading_become_data_errors(
 def test_empty_and_missing_directories_are_errors(tmp_path: Path) -> None:
     assert problems_of(tmp_path) == [
         f"{tmp_path}: no data files; expected one or more of disputes.toml, engines.toml, "
-        "events.toml, models.toml, plants.toml, production.toml, sources.toml, variants.toml"
+        "events.toml, facts.toml, models.toml, plants.toml, production.toml, sources.toml,"
+        " variants.toml"
     ]
     with pytest.raises(DataError, match="empty path"):
         load("")
@@ -252,7 +254,8 @@ def test_unrecognised_files_are_reported_in_any_case(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("notes, ignored\n", encoding="utf-8")
     assert problems_of(tmp_path) == [
         "events.TOML: unknown data file; expected one of disputes.toml, engines.toml, "
-        "events.toml, models.toml, plants.toml, production.toml, sources.toml, variants.toml"
+        "events.toml, facts.toml, models.toml, plants.toml, production.toml, sources.toml,"
+        " variants.toml"
     ]
 
 

@@ -37,7 +37,16 @@ def citations(value: object, path: str) -> Iterator[tuple[str, Citation]]:
 def all_citations(catalog: Catalog) -> list[tuple[str, Citation]]:
     return [
         found
-        for name in ("engines", "models", "variants", "plants", "events", "production", "disputes")
+        for name in (
+            "engines",
+            "models",
+            "variants",
+            "plants",
+            "events",
+            "production",
+            "disputes",
+            "facts",
+        )
         for found in citations(getattr(catalog, name), name)
     ]
 

@@ -36,7 +36,7 @@ from moskvitch.records import (
 
 CITE = (Citation(source="ref-1"),)
 SOURCE = Source(id="ref-1", title="A reference")
-ENGINE = Engine(id="e-1", designation="E", power_hp=40, citations=CITE)
+ENGINE = Engine(id="e-1", designation="E", power=Figure.exact(40), citations=CITE)
 M1 = Model(
     id="m-1",
     name="M One",
@@ -173,8 +173,8 @@ CASES: list[tuple[str, Callable[[], Catalog], str]] = [
     # engines, models, variants, plants
     (
         "engine size",
-        change("engines", 0, power_hp=0),
-        "engines[0] (e-1).power_hp: must be positive",
+        change("engines", 0, power=Figure.exact(0)),
+        "engines[0] (e-1).power: must be positive",
     ),
     ("unknown engine", change("models", 0, engines=("e-9",)), ".engines[0]: unknown engine 'e-9'"),
     ("unknown plant", change("models", 0, plants=("p-9",)), ".plants[0]: unknown plant 'p-9'"),
@@ -269,7 +269,7 @@ CASES: list[tuple[str, Callable[[], Catalog], str]] = [
     (
         "two preferred",
         change("disputes", 0, claims=(DISPUTE.claims[0], DISPUTE.claims[0])),
-        "disputes[0] (d-1).claims: exactly one claim must be preferred, found 2",
+        "disputes[0] (d-1).claims: at most one claim may be preferred, found 2",
     ),
     (
         "claim's record",

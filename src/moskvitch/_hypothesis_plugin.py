@@ -26,6 +26,7 @@ _STRATEGIES = {
     "Event": "events",
     "ProductionRecord": "production_records",
     "Dispute": "disputes",
+    "Fact": "facts",
     "Catalog": "catalogs",
 }
 

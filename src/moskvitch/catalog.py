@@ -16,6 +16,7 @@ from .records import (
     Dispute,
     Engine,
     Event,
+    Fact,
     Link,
     Model,
     Plant,
@@ -44,6 +45,7 @@ class _Index:
     plants: Mapping[str, Plant]
     by_id: Mapping[str, Source | Engine | Subject]
     production_by_subject: Mapping[str, tuple[ProductionRecord, ...]]
+    facts_by_subject: Mapping[str, tuple[Fact, ...]]
     variants_by_model: Mapping[str, tuple[Variant, ...]]
     links_to: Mapping[str, tuple[tuple[Model, Link], ...]]
     events_by_date: tuple[Event, ...]
@@ -104,6 +106,7 @@ class Catalog:
     :param events: the timeline.
     :param production: the production, sales, export and planned figures.
     :param disputes: conflicting claims other than production figures.
+    :param facts: other cited facts: specifications, markets, prices, workforce and more.
     :raises DataError: when any rule is broken.
     """
 
@@ -115,6 +118,7 @@ class Catalog:
     events: tuple[Event, ...] = attrs.field(default=(), converter=_records)
     production: tuple[ProductionRecord, ...] = attrs.field(default=(), converter=_records)
     disputes: tuple[Dispute, ...] = attrs.field(default=(), converter=_records)
+    facts: tuple[Fact, ...] = attrs.field(default=(), converter=_records)
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -132,6 +136,7 @@ class Catalog:
             plants=_keyed(self.plants, lambda p: (p.id, p.name, *(n.name for n in p.names))),
             by_id=by_id,
             production_by_subject=_grouped(self.production, lambda r: r.subject),
+            facts_by_subject=_grouped(self.facts, lambda f: f.subject),
             variants_by_model=_grouped(self.variants, lambda v: v.model),
             links_to=_grouped(
                 ((m, link) for m in self.models for link in m.lineage), lambda pair: pair[1].target
@@ -272,6 +277,16 @@ class Catalog:
         """Every production record about the subject with this id, alternatives included."""
         return self._index.production_by_subject.get(subject_id, ())
 
+    def facts_of(self, subject_id: str) -> tuple[Fact, ...]:
+        """Every fact about the model, variant, plant or engine with this id, in data order.
+
+        >>> import moskvitch
+        >>> [f"{f.topic}: {f.figure} {f.unit}" for f in moskvitch.load().facts_of("moskvich-407")
+        ...  if f.topic == "top speed"]
+        ['top speed: 115 km/h']
+        """
+        return self._index.facts_by_subject.get(subject_id, ())
+
     def events_of(self, subject_id: str) -> tuple[Event, ...]:
         """The events concerning the subject with exactly this id, in date order."""
         return tuple(e for e in self._index.events_by_date if subject_id in e.subjects)
@@ -337,7 +352,8 @@ class Catalog:
         Conflicting production figures (records linked by ``alternative_to``) come first, as
         disputes whose claims name their records, followed by the other disputes.
 
-        :returns: the disputes; each has exactly one preferred claim.
+        :returns: the disputes; each has at most one preferred claim (see
+            :attr:`Dispute.decided`).
         """
         alternatives = _grouped(
             (r for r in self.production if r.alternative_to is not None),

@@ -25,7 +25,7 @@ from .dates import PartialDate
 from .errors import DataError, NoPathError, UnknownNameError
 from .figures import Figure
 from .loading import load
-from .records import Event, Measure, Model, Plant, Relation, Variant
+from .records import Event, Fact, Measure, Model, Plant, Relation, Variant
 from .serialization import COLLECTIONS, to_json
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ def _stats_rows(catalog: Catalog) -> list[tuple[str, int]]:
         ("events", len(catalog.events)),
         ("production records", len(catalog.production)),
         ("disputes", len(catalog.disputes)),
+        ("facts", len(catalog.facts)),
         ("conflicts", len(catalog.conflicts())),
     ]
 
@@ -123,9 +124,11 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
         data = converter.unstructure(record)
         data["kind_of_record"] = type(record).__name__.lower()
         data["production_records"] = converter.unstructure(catalog.production_of(record.id))
+        data["facts"] = converter.unstructure(catalog.facts_of(record.id))
         _print_json(data)
         return
     lines = [f"{record.name}  [{type(record).__name__.lower()} {record.id}]"]
+    lines += _inferred(record.inference, "  ")
     if isinstance(record, Model):
         lines.append(f"  make: {record.make}; kind: {record.kind.value}")
         if record.aliases:
@@ -140,11 +143,18 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
             lines.append(f"  plants: {', '.join(catalog.subject(p).name for p in record.plants)}")
         for engine_id in record.engines:
             engine = catalog.engine(engine_id)
-            specs = [f"{engine.power_hp} hp" if engine.power_hp else "", engine.fuel or ""]
+            specs = [
+                f"{engine.displacement} cc" if engine.displacement else "",
+                f"{engine.power} hp" if engine.power else "",
+                engine.fuel or "",
+            ]
             detail = ", ".join(s for s in specs if s)
             lines.append(f"  engine: {engine.designation}" + (f" ({detail})" if detail else ""))
+            lines += _inferred(engine.inference, "    ")
+            lines += [f"    {_fact_line(f)}" for f in catalog.facts_of(engine.id)]
         for link in record.lineage:
             lines.append(f"  {link.relation.value} {catalog.model(link.target).name}")
+            lines += _inferred(link.inference, "    ")
         for variant in catalog.variants_of(record.id):
             lines.append(f"  variant: {variant.name}")
     elif isinstance(record, Variant):
@@ -153,21 +163,48 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
             lines.append(f"  production: {record.production}")
     elif isinstance(record, Plant):
         lines.append(f"  {record.city}, {record.country}")
-        lines += [f"  name {n.period}: {n.name}" for n in record.names]
+        for name in record.names:
+            lines.append(f"  name {name.period}: {name.name}")
+            lines += _inferred(name.inference, "    ")
         for owner in record.owners:
             stake = f" ({owner.stake_percent}%)" if owner.stake_percent else ""
             lines.append(f"  owner {owner.period}: {owner.owner}{stake}")
+            lines += _inferred(owner.inference, "    ")
     for figure in catalog.production_of(record.id):
         mark = "" if figure.preferred else " (alternative claim)"
         lines.append(
             f"  {figure.measure.value} {figure.period}: {figure.figure}"
             f"{'' if figure.unit.value == 'vehicles' else ' ' + figure.unit.value}{mark}"
         )
+        lines += _inferred(figure.inference, "    ")
+    for fact in catalog.facts_of(record.id):
+        lines.append(f"  {_fact_line(fact)}")
+        lines += _inferred(fact.inference, "    ")
     if record.note:
         lines.append(f"  note: {record.note}")
     for source_id in dict.fromkeys(c.source for c in record.citations):
         lines.append(f"  source: {catalog.source(source_id).title} [{source_id}]")
     print("\n".join(lines))
+
+
+def _inferred(reason: str | None, indent: str) -> list[str]:
+    """The visible mark of a value that is the curators' inference, not a source's statement."""
+    return [] if reason is None else [f"{indent}(curators' inference: {reason})"]
+
+
+def _fact_line(fact: Fact) -> str:
+    value = " ".join(
+        part
+        for part in (
+            "" if fact.figure is None else str(fact.figure),
+            fact.unit or "" if fact.figure is not None else "",
+            "" if fact.text is None else (f"({fact.text})" if fact.figure else fact.text),
+        )
+        if part
+    )
+    when = f" [{fact.date}]" if fact.date is not None else ""
+    hedge = " (uncertain in the source)" if fact.uncertain else ""
+    return f"{fact.kind.value}: {fact.topic}{when}: {value}{hedge}"
 
 
 def _tree(catalog: Catalog, root: Model, *, up: bool, relations: Iterable[Relation] | None) -> str:

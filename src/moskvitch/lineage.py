@@ -123,7 +123,7 @@ def predecessors(
     :raises UnknownNameError: when the model is unknown.
 
     >>> [m.name for m in predecessors("412")]
-    ['Moskvich-408', 'BMW 1500']
+    ['Moskvich-408', 'BMW 1500', 'Opel of 1962']
     """
     cat = _catalog(catalog)
     return _unique(_up(cat, _model(cat, model), _allowed(relations)))
@@ -202,8 +202,9 @@ def descendants(
 def derived_from(model: ModelRef, *, catalog: Catalog | None = None) -> tuple[Model, ...]:
     """The foreign or earlier designs the model was based on, rebadged from or licensed from.
 
-    Follows every relation except "successor of" transitively from the model and its
-    ancestors, so the 400's answer includes the Opel Kadett K38.
+    Follows every relation except "successor of" and "influenced by" (a design that only gave
+    cues is not an origin) transitively from the model and its ancestors, so the 400's answer
+    includes the Opel Kadett K38.
 
     :param model: a model, its id, or any name.
     :param catalog: the catalog; the shipped one by default.
@@ -215,7 +216,9 @@ def derived_from(model: ModelRef, *, catalog: Catalog | None = None) -> tuple[Mo
     """
     cat = _catalog(catalog)
     start = _model(cat, model)
-    origin = _allowed(r for r in Relation if r is not Relation.SUCCESSOR_OF)
+    origin = _allowed(
+        r for r in Relation if r not in (Relation.SUCCESSOR_OF, Relation.INFLUENCED_BY)
+    )
     heritage = (start, *_walk(cat, start, _up, lambda _: True))
     return _unique(target for m in heritage for target in _up(cat, m, origin))
 

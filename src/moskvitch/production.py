@@ -409,21 +409,31 @@ def _tree(catalog: Catalog, items: Sequence[_Item]) -> _Tree:
             roots.append(index)
         else:
             children[best[2]].append(index)
+    # Children first: a whole is at least what its breakdowns add up to at their least.
+    order: list[int] = []
+    pending = list(roots)
+    while pending:
+        index = pending.pop()
+        order.append(index)
+        pending.extend(children[index])
+    tightened = list(items)
     overruns = []
-    for index, inner in enumerate(children):
+    for index in reversed(order):
+        inner = children[index]
         if not inner:
             continue
-        breakdown_total = sum((items[i].figure for i in inner), Figure.exact(0))
-        if _less(items[index].figure, breakdown_total) is None:
+        item = tightened[index]
+        breakdown_total = sum((tightened[i].figure for i in inner), Figure.exact(0))
+        if _less(item.figure, breakdown_total) is None:
             overruns.append(
                 Overrun(
-                    items[index].record,
-                    tuple(items[i].record for i in inner),
-                    items[index].figure,
-                    breakdown_total,
+                    item.record, tuple(items[i].record for i in inner), item.figure, breakdown_total
                 )
             )
-    return _Tree(tuple(items), tuple(map(tuple, children)), tuple(roots), tuple(overruns))
+        elif breakdown_total.low > item.figure.low:
+            figure = Figure(breakdown_total.low, item.figure.high, item.figure.approximate)
+            tightened[index] = attrs.evolve(item, figure=figure)
+    return _Tree(tuple(tightened), tuple(map(tuple, children)), tuple(roots), tuple(overruns))
 
 
 def _whole(item: _Item) -> Part:

@@ -21,6 +21,8 @@ __all__ = [
     "Engine",
     "Event",
     "EventKind",
+    "Fact",
+    "FactKind",
     "Fuel",
     "Layout",
     "Link",
@@ -120,6 +122,8 @@ class Relation(StrEnum):
     """The model is the target built under licence elsewhere."""
     ENGINE_FROM = "engine-from"
     """The model's engine was copied or derived from the target's."""
+    INFLUENCED_BY = "influenced-by"
+    """The model's design took cues from the target (styling, layout), short of a copy."""
 
 
 class EventKind(StrEnum):
@@ -181,6 +185,7 @@ class Source:
     :param publisher: the site, outlet or publisher, when known.
     :param date: the publication date, when known.
     :param url: the address, when the source gives one.
+    :param description: what the document is, for a reader who has not seen it.
     """
 
     id: str
@@ -188,6 +193,7 @@ class Source:
     publisher: str | None = None
     date: PartialDate | None = None
     url: str | None = None
+    description: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -213,21 +219,27 @@ class Engine:
 
     :param id: a slug such as ``"uzam-412"``.
     :param designation: the engine's name or type designation.
-    :param displacement_cc: the swept volume in cubic centimetres, when a source states it.
-    :param power_hp: the rated power in horsepower.
+    :param displacement: the swept volume in cubic centimetres, as precise as the source: a
+        litre figure stated to one decimal ("1.5-liter") is the range it rounds from,
+        ``1450-1549``.
+    :param power: the rated power in horsepower, as precise as the source: "approximately 150
+        horsepower" is ``~150``, "up to 80 horsepower" is ``<=80``.
     :param fuel: petrol, diesel or electric.
     :param cylinders: the number of cylinders.
     :param note: anything a reader should know, such as a disputed value.
+    :param inference: when a value is the curators' inference rather than a source's
+        statement, the reason (see :doc:`/data-format`).
     :param citations: the sources.
     """
 
     id: str
     designation: str
-    displacement_cc: int | None = None
-    power_hp: int | None = None
+    displacement: Figure | None = None
+    power: Figure | None = None
     fuel: Fuel | None = None
     cylinders: int | None = None
     note: str | None = None
+    inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
 
@@ -237,11 +249,14 @@ class Link:
 
     :param target: the other model's id.
     :param relation: how the two relate.
+    :param inference: when a value is the curators' inference rather than a source's
+        statement, the reason (see :doc:`/data-format`).
     :param citations: the sources for this link.
     """
 
     target: str
     relation: Relation
+    inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
 
@@ -262,6 +277,8 @@ class Model:
     :param plants: the ids of the plants that built it.
     :param lineage: typed links to the models it came from.
     :param note: anything a reader should know.
+    :param inference: when a value is the curators' inference rather than a source's
+        statement, the reason (see :doc:`/data-format`).
     :param citations: the sources.
     """
 
@@ -277,6 +294,7 @@ class Model:
     plants: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     lineage: tuple[Link, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = None
+    inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
     @property
@@ -296,6 +314,8 @@ class Variant:
     :param body_style: its body style.
     :param production: its production span, when cited.
     :param note: anything a reader should know.
+    :param inference: when a value is the curators' inference rather than a source's
+        statement, the reason (see :doc:`/data-format`).
     :param citations: the sources.
     """
 
@@ -306,6 +326,7 @@ class Variant:
     body_style: BodyStyle | None = None
     production: Period | None = None
     note: str | None = None
+    inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
     @property
@@ -320,11 +341,14 @@ class PlantName:
 
     :param name: the name.
     :param period: when it carried the name.
+    :param inference: when a value is the curators' inference rather than a source's
+        statement, the reason (see :doc:`/data-format`).
     :param citations: the sources.
     """
 
     name: str
     period: Period
+    inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
 
@@ -335,12 +359,15 @@ class Ownership:
     :param owner: who owned or ran it.
     :param period: when.
     :param stake_percent: the share held, when a source states it.
+    :param inference: when a value is the curators' inference rather than a source's
+        statement, the reason (see :doc:`/data-format`).
     :param citations: the sources.
     """
 
     owner: str
     period: Period
     stake_percent: int | None = None
+    inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
 
@@ -355,6 +382,8 @@ class Plant:
     :param names: the names it carried over time.
     :param owners: its owners or operators over time.
     :param note: anything a reader should know.
+    :param inference: when a value is the curators' inference rather than a source's
+        statement, the reason (see :doc:`/data-format`).
     :param citations: the sources.
     """
 
@@ -365,6 +394,7 @@ class Plant:
     names: tuple[PlantName, ...] = attrs.field(default=(), converter=_tuple)
     owners: tuple[Ownership, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = None
+    inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
     def name_on(self, date: PartialDate | str | int) -> str | None:
@@ -411,6 +441,8 @@ class Event:
     :param summary: one sentence.
     :param subjects: the ids of the models, variants or plants it concerns.
     :param note: anything a reader should know.
+    :param inference: when a value is the curators' inference rather than a source's
+        statement, the reason (see :doc:`/data-format`).
     :param citations: the sources.
     """
 
@@ -420,6 +452,7 @@ class Event:
     summary: str
     subjects: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = None
+    inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
 
@@ -440,6 +473,8 @@ class ProductionRecord:
     :param plant: the id of the plant, when the figure is for one plant.
     :param alternative_to: the id of the preferred record this one competes with.
     :param note: why preferred, or how this claim differs.
+    :param inference: when a value is the curators' inference rather than a source's
+        statement, the reason (see :doc:`/data-format`).
     :param citations: the sources.
     """
 
@@ -452,6 +487,7 @@ class ProductionRecord:
     plant: str | None = None
     alternative_to: str | None = None
     note: str | None = None
+    inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
     @property
@@ -470,7 +506,9 @@ class Claim:
 
     :param value: the claimed value, as the source words it.
     :param preferred: whether this is the claim the catalog uses.
-    :param note: for the preferred claim, why it is preferred.
+    :param note: for the preferred claim, why it is preferred; for another, how it differs.
+    :param inference: when the claim is the curators' reading rather than a source's statement,
+        the reason (see :doc:`/data-format`).
     :param record: the production record's id, when the claim is a production figure.
     :param figure: the value as a number, when it is one ("about 40 hp" is ``≈40``).
     :param unit: the unit of ``figure``, e.g. ``"cc"``, ``"hp"``, ``"km/h"``, ``"people"``.
@@ -483,6 +521,7 @@ class Claim:
     value: str
     preferred: bool = False
     note: str | None = None
+    inference: str | None = None
     record: str | None = None
     figure: Figure | None = None
     unit: str | None = None
@@ -495,16 +534,22 @@ class Claim:
 class Dispute:
     """Sources that disagree about one value, each claim kept with its citations.
 
+    A dispute is *decided* when one claim is preferred for a reason the sources give (its
+    ``note``), and *undecided* when the sources give no ground to prefer any: then no claim is
+    preferred, and none is invented.
+
     :param id: a slug such as ``"moskvich-400-engine-displacement"``.
     :param subject: the id of the record the dispute is about.
     :param topic: what is disputed, e.g. ``"engine displacement"``.
-    :param claims: the competing claims; exactly one is preferred.
+    :param claims: the competing claims; at most one is preferred.
+    :param note: anything a reader should know, e.g. why the dispute is left undecided.
     """
 
     id: str
     subject: str
     topic: str
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tuple)
+    note: str | None = None
 
     @property
     def consistent(self) -> bool:
@@ -529,15 +574,17 @@ class Dispute:
         return _consistent(self.claims)
 
     @property
-    def preferred_claim(self) -> Claim:
-        """The claim marked preferred.
-
-        :raises LookupError: when none is (a catalog never holds such a dispute).
-        """
+    def preferred_claim(self) -> Claim | None:
+        """The claim marked preferred, or ``None`` when the dispute is undecided."""
         for claim in self.claims:
             if claim.preferred:
                 return claim
-        raise LookupError(f"dispute {self.id!r} has no preferred claim")
+        return None
+
+    @property
+    def decided(self) -> bool:
+        """Whether one claim is preferred (for the reason in its ``note``)."""
+        return self.preferred_claim is not None
 
 
 #: An approximate figure admits values this far either side of it, as a fraction.
@@ -577,3 +624,71 @@ def _windows_meet(windows: list[Period]) -> bool:
 
 def _text_key(value: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in value.casefold()).split())
+
+
+class FactKind(StrEnum):
+    """What sort of thing a :class:`Fact` states."""
+
+    SPECIFICATION = "specification"
+    """A technical value: top speed, fuel consumption, payload, gearbox, parts in common."""
+    MARKET = "market"
+    """Where a model was exported or sold, with a volume when a source gives one."""
+    ASSEMBLY = "assembly"
+    """Assembly abroad or by another firm, or the method of assembly (kit type)."""
+    PRODUCT = "product"
+    """A model a plant built under another brand (the Renault era)."""
+    CAPACITY = "capacity"
+    """What a plant could build."""
+    SHARE = "share"
+    """A share: of a market, of a company, of parts made locally."""
+    PRICE = "price"
+    """A price asked for a car."""
+    FINANCE = "finance"
+    """Money other than prices: investment, revenue, costs, profit and loss."""
+    WORKFORCE = "workforce"
+    """How many people worked at a plant, were hired, or were expected to be."""
+    PARTNER = "partner"
+    """A firm negotiated or worked with."""
+    PLAN = "plan"
+    """An announced intention or target: not what happened."""
+    DEAL = "deal"
+    """An agreement between owners, such as a sale with a buy-back option."""
+
+
+@attrs.frozen(kw_only=True)
+class Fact:
+    """A cited fact about a model, variant, plant or engine that is not a production figure.
+
+    A fact holds a number (``figure`` with its ``unit``), a worded value (``text``), or both:
+    "a top speed of 115 km/h" is ``figure=115, unit="km/h"``; "a four-speed manual
+    transmission" is ``text="four-speed manual"``. Numbers are as precise as the source, as in
+    production figures: "near 150 km/h" is ``~150``, "8-10 liters per 100 km" is ``8-10``.
+
+    :param id: a slug such as ``"moskvich-407-top-speed"``.
+    :param subject: the id of the model, variant, plant or engine it is about.
+    :param kind: what sort of fact.
+    :param topic: what is stated, e.g. ``"top speed"``, ``"export market"``.
+    :param figure: the value as a number.
+    :param unit: the unit of ``figure``, e.g. ``"km/h"``, ``"L/100 km"``, ``"percent"``,
+        ``"rubles"``, ``"people"``, ``"vehicles a year"``.
+    :param text: the value in words: a place, a firm, a gearbox, a kit type.
+    :param date: when the fact holds or was stated, as a span or a single date.
+    :param uncertain: whether the source hedges it ("likely", "or affiliated facilities").
+    :param note: anything a reader should know.
+    :param inference: when a value is the curators' inference rather than a source's
+        statement, the reason (see :doc:`/data-format`).
+    :param citations: the sources.
+    """
+
+    id: str
+    subject: str
+    kind: FactKind
+    topic: str
+    figure: Figure | None = None
+    unit: str | None = None
+    text: str | None = None
+    date: Period | None = None
+    uncertain: bool = False
+    note: str | None = None
+    inference: str | None = None
+    citations: _Citations = attrs.field(default=(), converter=_tuple)

@@ -20,7 +20,17 @@ from ._gc import gc_paused
 from .catalog import Catalog
 from .converter import WrongTypeError, converter, describe_error
 from .errors import DataError, Problem
-from .records import Dispute, Engine, Event, Model, Plant, ProductionRecord, Source, Variant
+from .records import (
+    Dispute,
+    Engine,
+    Event,
+    Fact,
+    Model,
+    Plant,
+    ProductionRecord,
+    Source,
+    Variant,
+)
 from .validation import record_path
 
 __all__ = ["COLLECTIONS", "from_dict", "from_json", "to_dict", "to_json"]
@@ -34,6 +44,7 @@ COLLECTIONS: dict[str, type] = {
     "events": Event,
     "production": ProductionRecord,
     "disputes": Dispute,
+    "facts": Fact,
 }
 """Each collection of a catalog, by its key in plain data and TOML files, with its record type."""
 

@@ -33,6 +33,8 @@ from .records import (
     Engine,
     Event,
     EventKind,
+    Fact,
+    FactKind,
     Fuel,
     Layout,
     Link,
@@ -55,6 +57,7 @@ __all__ = [
     "disputes",
     "engines",
     "events",
+    "facts",
     "figures",
     "models",
     "partial_dates",
@@ -124,6 +127,13 @@ def figures(draw: st.DrawFn, *, max_value: int = 10_000_000) -> Figure:
     return Figure.between(low, draw(st.integers(low, max_value)))
 
 
+def _positive(low: int, high: int) -> st.SearchStrategy[Figure]:
+    """Figures of a specification: exact, approximate, bounded or a range, never zero."""
+    return figures(max_value=high).filter(lambda f: f.low >= low or (f.high or 0) >= low)
+
+
+_INFERENCES = st.none() | st.just("the curators' inference: the source gives no date")
+
 _IDS = st.from_regex(r"[a-z][a-z0-9]{0,7}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
 # Latin, Cyrillic, digits and punctuation: enough variety for names and quotes, cheap to draw.
 _TEXT = st.text(
@@ -166,6 +176,7 @@ def sources(draw: st.DrawFn, *, ids: Sequence[str] | None = None) -> Source:
         publisher=draw(st.none() | _TEXT),
         date=draw(st.none() | partial_dates()),
         url=draw(st.none() | st.just("https://example.org/page")),
+        description=draw(st.none() | _TEXT),
     )
 
 
@@ -182,8 +193,8 @@ def engines(
     return Engine(
         id=draw(_ids(ids)),
         designation=draw(_TEXT),
-        displacement_cc=draw(st.none() | st.integers(500, 3000)),
-        power_hp=draw(st.none() | st.integers(10, 300)),
+        displacement=draw(st.none() | _positive(500, 3000)),
+        power=draw(st.none() | _positive(10, 300)),
         fuel=draw(st.none() | st.sampled_from(Fuel)),
         cylinders=draw(st.none() | st.integers(1, 8)),
         citations=draw(_cited(source_ids)),
@@ -368,6 +379,7 @@ def production_records(
         measure=draw(st.sampled_from(list(measures) if measures else list(Measure))),
         unit=unit,
         note=draw(st.none() | _TEXT),
+        inference=draw(_INFERENCES),
         citations=draw(_cited(source_ids)),
     )
 
@@ -380,7 +392,7 @@ def disputes(
     subject_ids: Sequence[str] = ("model-0",),
     source_ids: Sequence[str] = ("source-0",),
 ) -> Dispute:
-    """Disputes with two or three claims, exactly one preferred and explained.
+    """Disputes with two or three claims, at most one preferred (and explained).
 
     :param ids: the ids to choose from; any slug when ``None``.
     :param subject_ids: the records they may be about.
@@ -388,7 +400,8 @@ def disputes(
     :returns: a strategy of :class:`~moskvitch.Dispute`.
     """
     count = draw(st.integers(2, 3))
-    chosen = draw(st.integers(0, count - 1))
+    chosen = draw(st.none() | st.integers(0, count - 1))
+    unit = draw(st.sampled_from(["cc", "hp", "people"]))  # one unit per dispute
     return Dispute(
         id=draw(_ids(ids)),
         subject=draw(st.sampled_from(list(subject_ids))),
@@ -397,11 +410,52 @@ def disputes(
             Claim(
                 value=draw(_TEXT),
                 preferred=k == chosen,
-                note=draw(_TEXT) if k == chosen else None,
+                note=draw(_TEXT) if k == chosen else draw(st.none() | _TEXT),
+                inference=draw(_INFERENCES),
+                figure=(figure := draw(st.none() | figures(max_value=1000))),
+                unit=None if figure is None else unit,
+                date=draw(st.none() | periods()),
                 citations=draw(_cited(source_ids)),
             )
             for k in range(count)
         ),
+        note=draw(st.none() | _TEXT),
+    )
+
+
+@st.composite
+def facts(
+    draw: st.DrawFn,
+    *,
+    ids: Sequence[str] | None = None,
+    subject_ids: Sequence[str] = ("model-0",),
+    source_ids: Sequence[str] = ("source-0",),
+    kinds: Sequence[FactKind] | None = None,
+) -> Fact:
+    """Facts with a figure and its unit, a text, or both, about one of ``subject_ids``.
+
+    :param ids: the ids to choose from; any slug when ``None``.
+    :param subject_ids: the models, variants, plants or engines they may be about.
+    :param source_ids: the sources they may cite.
+    :param kinds: the allowed kinds; all when ``None``.
+    :returns: a strategy of :class:`~moskvitch.Fact`.
+    """
+    unit = draw(st.sampled_from(["km/h", "L/100 km", "kg", "percent", "rubles", "people"]))
+    figure = draw(st.none() | figures(max_value=100 if unit == "percent" else 1_000_000))
+    text = draw(_TEXT) if figure is None else draw(st.none() | _TEXT)
+    return Fact(
+        id=draw(_ids(ids)),
+        subject=draw(st.sampled_from(list(subject_ids))),
+        kind=draw(st.sampled_from(list(kinds) if kinds else list(FactKind))),
+        topic=draw(_TEXT),
+        figure=figure,
+        unit=unit if figure is not None else None,
+        text=text,
+        date=draw(st.none() | periods()),
+        uncertain=draw(st.booleans()),
+        note=draw(st.none() | _TEXT),
+        inference=draw(_INFERENCES),
+        citations=draw(_cited(source_ids)),
     )
 
 
@@ -437,6 +491,7 @@ def catalogs(
     max_events: int = 4,
     max_records: int = 8,
     max_disputes: int = 2,
+    max_facts: int = 3,
 ) -> Catalog:
     """Internally consistent catalogs: unique ids, resolvable references, acyclic lineage.
 
@@ -451,6 +506,7 @@ def catalogs(
     :param max_events: the most events.
     :param max_records: the most production records.
     :param max_disputes: the most disputes.
+    :param max_facts: the most facts.
     :returns: a strategy of :class:`~moskvitch.Catalog`.
     """
     source_ids = _numbered("source", draw(st.integers(1, 3)))
@@ -528,6 +584,10 @@ def catalogs(
         disputes=[
             draw(disputes(ids=[d], subject_ids=subject_ids, source_ids=source_ids))
             for d in _numbered("dispute", draw(st.integers(0, max_disputes)))
+        ],
+        facts=[
+            draw(facts(ids=[f], subject_ids=[*subject_ids, *engine_ids], source_ids=source_ids))
+            for f in _numbered("fact", draw(st.integers(0, max_facts)))
         ],
     )
 

@@ -181,6 +181,7 @@ class _Checker:
             ("events", self.catalog.events),
             ("production", self.catalog.production),
             ("disputes", self.catalog.disputes),
+            ("facts", self.catalog.facts),
         ]
         for name, records in collections:
             yield from self._ids(name, records)
@@ -198,6 +199,8 @@ class _Checker:
         yield from self._events()
         yield from self._production()
         yield from self._disputes()
+        yield from self._facts()
+        yield from self._inferences()
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -275,10 +278,12 @@ class _Checker:
         for index, engine in enumerate(self.catalog.engines):
             where = record_path("engines", index, engine.id)
             yield from self._citations(where, engine.citations, required=True)
-            for field in ("displacement_cc", "power_hp", "cylinders"):
-                value = getattr(engine, field)
-                if value is not None and value <= 0:
-                    yield Problem("", f"{where}.{field}", f"must be positive, not {value}")
+            if engine.cylinders is not None and engine.cylinders <= 0:
+                yield Problem("", f"{where}.cylinders", f"must be positive, not {engine.cylinders}")
+            for field in ("displacement", "power"):
+                figure = getattr(engine, field)
+                if figure is not None and figure.high == 0:
+                    yield Problem("", f"{where}.{field}", f"must be positive, not {figure}")
 
     def _models(self) -> Iterator[Problem]:
         for index, model in enumerate(self.catalog.models):
@@ -400,11 +405,17 @@ class _Checker:
             if len(dispute.claims) < 2:
                 yield Problem("", f"{where}.claims", "a dispute needs at least two claims")
             preferred = [c for c in dispute.claims if c.preferred]
-            if len(preferred) != 1:
+            if len(preferred) > 1:
                 yield Problem(
                     "",
                     f"{where}.claims",
-                    f"exactly one claim must be preferred, found {len(preferred)}",
+                    f"at most one claim may be preferred, found {len(preferred)}",
+                )
+            units = {claim.unit for claim in dispute.claims if claim.figure is not None}
+            if len(units) > 1:
+                listed = ", ".join(sorted(repr(u) for u in units if u))
+                yield Problem(
+                    "", f"{where}.claims", f"the claims' figures use several units: {listed}"
                 )
             for i, claim in enumerate(dispute.claims):
                 claim_where = f"{where}.claims[{i}]"
@@ -418,6 +429,46 @@ class _Checker:
                     )
                 if claim.preferred and not claim.note:
                     yield Problem("", f"{claim_where}.note", "the preferred claim needs a reason")
+                if claim.figure is not None and not claim.unit:
+                    yield Problem("", f"{claim_where}.unit", "a figure needs its unit")
+
+    def _facts(self) -> Iterator[Problem]:
+        about = self.subjects | self.engines
+        for index, fact in enumerate(self.catalog.facts):
+            where = record_path("facts", index, fact.id)
+            yield from self._citations(where, fact.citations, required=True)
+            yield from self._ref(
+                f"{where}.subject", fact.subject, about, "model, variant, plant or engine"
+            )
+            if fact.figure is None and not fact.text:
+                yield Problem("", where, "a fact needs a figure, a text or both")
+            if fact.figure is not None and not fact.unit:
+                yield Problem("", f"{where}.unit", "a figure needs its unit")
+            if (
+                fact.unit == "percent"
+                and (fact.figure is not None)
+                and ((fact.figure.high or fact.figure.low) > 100)
+            ):
+                yield Problem("", f"{where}.figure", f"a share above 100%: {fact.figure}")
+
+    def _inferences(self) -> Iterator[Problem]:
+        # An inference is shown to readers as the curators' reasoning: it must say something.
+        collections = ("engines", "models", "variants", "plants", "events", "production")
+        for collection in (*collections, "disputes", "facts"):
+            for index, record in enumerate(getattr(self.catalog, collection)):
+                where = record_path(collection, index, record.id)
+                for path, value in _inference_fields(record, where):
+                    if value is not None and not value.strip():
+                        yield Problem("", path, "an inference needs its reason")
+
+
+def _inference_fields(record: object, where: str) -> Iterator[tuple[str, str | None]]:
+    """The ``inference`` of a record and of the parts it holds (links, names, owners, claims)."""
+    yield f"{where}.inference", getattr(record, "inference", None)
+    for part in ("lineage", "names", "owners", "claims"):
+        for i, item in enumerate(getattr(record, part, ())):
+            if not isinstance(item, str):
+                yield f"{where}.{part}[{i}].inference", getattr(item, "inference", None)
 
 
 def _cycles(edges: Mapping[str, Sequence[str]]) -> Iterator[list[str]]:
