@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import moskvitch
-from moskvitch import Catalog, DataError, load_directory
-from moskvitch.serialization import COLLECTIONS, from_dict, from_json, to_dict
+from moskvitch import Catalog, DataError, load_directory, names
+from moskvitch.catalog import COLLECTIONS
+from moskvitch.serialization import from_dict, from_json, to_dict
 
 # Every character UTF-8 can carry. Hypothesis's default text alphabet is the same set, but it is
 # built by encoding each of the 1.1 million code points on the first draw (seconds on a fresh
@@ -225,7 +226,7 @@ def test_files_that_are_not_regular_files(entries: dict[str, str]) -> None:
 def test_search_queries_and_limits(text: str, limit: int) -> None:
     from moskvitch import search
 
-    refused = limit < 0 or len(text) > search.MAX_QUERY_LENGTH or not search.fold(text)
+    refused = limit < 0 or len(text) > search.MAX_QUERY_LENGTH or not names.fold(text)
     if refused:
         with pytest.raises(ValueError, match=r"limit|too long|nothing to search for"):
             search.search(text, limit=limit)

@@ -60,7 +60,7 @@ PLANT = Plant(
     name="Plant",
     city="Moscow",
     country="Russia",
-    names=(PlantName(name="Old Plant", period=Period.parse("1930/1940"), citations=CITE),),
+    name_history=(PlantName(name="Old Plant", period=Period.parse("1930/1940"), citations=CITE),),
     owners=(
         Ownership(
             owner="State", period=Period.parse("1930/1991"), stake_percent=100, citations=CITE
@@ -205,8 +205,8 @@ CASES: list[tuple[str, Callable[[], Catalog], str]] = [
     ),
     (
         "plant name citation",
-        change("plants", 0, names=(attrs.evolve(PLANT.names[0], citations=()),)),
-        "plants[0] (p-1).names[0].citations: no citation",
+        change("plants", 0, name_history=(attrs.evolve(PLANT.name_history[0], citations=()),)),
+        "plants[0] (p-1).name_history[0].citations: no citation",
     ),
     # events
     ("no subject", change("events", 0, subjects=()), "events[0] (ev-1).subjects: an event needs"),

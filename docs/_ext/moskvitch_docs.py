@@ -180,7 +180,7 @@ def _models_page(catalog: moskvitch.Catalog) -> str:
     for model in catalog.models:
         engines = "; ".join(catalog.engine(e).designation for e in model.engines)
         built = production.total(model.id, catalog=catalog).figure
-        plants = ", ".join(catalog.subject(p).name for p in model.plants)
+        plants = ", ".join(catalog.plant(p).name for p in model.plants)
         rows.append(
             [
                 model.name,
@@ -210,8 +210,10 @@ def _plants_page(catalog: moskvitch.Catalog) -> str:
     for plant in catalog.plants:
         title = f"{plant.name} ({plant.city}, {plant.country})"
         text = [title, "-" * len(title), ""]
-        if plant.names:
-            text.append(_table(["Period", "Name"], [[str(n.period), n.name] for n in plant.names]))
+        if plant.name_history:
+            text.append(
+                _table(["Period", "Name"], [[str(n.period), n.name] for n in plant.name_history])
+            )
         if plant.owners:
             text.append(
                 _table(
@@ -248,7 +250,7 @@ def _timeline_page(catalog: moskvitch.Catalog) -> str:
 def _conflicts_page(catalog: moskvitch.Catalog) -> str:
     parts = []
     for dispute in catalog.conflicts():
-        title = f"{catalog.subject(dispute.subject).name}: {dispute.topic}"
+        title = f"{catalog.find(dispute.subject).name}: {dispute.topic}"
         rows = [
             [
                 "yes" if c.preferred else "",

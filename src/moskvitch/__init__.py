@@ -5,96 +5,53 @@
 >>> catalog.model("Москвич-412").name
 'Moskvich-412'
 
-Importing the package loads nothing: each public name is imported from its module on first
-use, and the data on the first call to :func:`load`.
+Importing the package reads no data: the shipped catalog is loaded on the first call to
+:func:`load`. The helpers live in their own modules: :mod:`moskvitch.lineage`,
+:mod:`moskvitch.production`, :mod:`moskvitch.search` and :mod:`moskvitch.serialization`.
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
 from ._version import __version__
-
-if TYPE_CHECKING:
-    from .catalog import Catalog, Subject
-    from .dates import PartialDate, Period
-    from .errors import (
-        DataError,
-        InvalidDateError,
-        InvalidFigureError,
-        InvalidPeriodError,
-        NoPathError,
-        Problem,
-        UnknownNameError,
-    )
-    from .figures import Figure
-    from .loading import load, load_directory
-    from .records import (
-        BodyStyle,
-        Citation,
-        Claim,
-        Dispute,
-        Engine,
-        Event,
-        EventKind,
-        Fact,
-        FactKind,
-        Fuel,
-        Layout,
-        Link,
-        Measure,
-        Model,
-        ModelKind,
-        Ownership,
-        Plant,
-        PlantName,
-        ProductionRecord,
-        Relation,
-        Source,
-        Unit,
-        Variant,
-    )
-
-_MODULES = {
-    "catalog": ("Catalog", "Subject"),
-    "dates": ("PartialDate", "Period"),
-    "errors": (
-        "DataError",
-        "InvalidDateError",
-        "InvalidFigureError",
-        "InvalidPeriodError",
-        "NoPathError",
-        "Problem",
-        "UnknownNameError",
-    ),
-    "figures": ("Figure",),
-    "loading": ("load", "load_directory"),
-    "records": (
-        "BodyStyle",
-        "Citation",
-        "Claim",
-        "Dispute",
-        "Engine",
-        "Event",
-        "EventKind",
-        "Fact",
-        "FactKind",
-        "Fuel",
-        "Layout",
-        "Link",
-        "Measure",
-        "Model",
-        "ModelKind",
-        "Ownership",
-        "Plant",
-        "PlantName",
-        "ProductionRecord",
-        "Relation",
-        "Source",
-        "Unit",
-        "Variant",
-    ),
-}
-_HOME = {name: module for module, names in _MODULES.items() for name in names}
+from .catalog import Catalog, Subject
+from .dates import PartialDate, Period
+from .errors import (
+    DataError,
+    InvalidDateError,
+    InvalidErasError,
+    InvalidFigureError,
+    InvalidOptionError,
+    InvalidPeriodError,
+    InvalidQueryError,
+    NoPathError,
+    Problem,
+    UnknownNameError,
+)
+from .figures import Figure
+from .ingestion import load, load_directory
+from .records import (
+    BodyStyle,
+    Citation,
+    Claim,
+    Dispute,
+    Engine,
+    Event,
+    EventKind,
+    Fact,
+    FactKind,
+    Fuel,
+    Layout,
+    Link,
+    Measure,
+    Model,
+    ModelKind,
+    Ownership,
+    Plant,
+    PlantName,
+    ProductionRecord,
+    Relation,
+    Source,
+    Unit,
+    Variant,
+)
 
 __all__ = [
     "BodyStyle",
@@ -111,8 +68,11 @@ __all__ = [
     "Figure",
     "Fuel",
     "InvalidDateError",
+    "InvalidErasError",
     "InvalidFigureError",
+    "InvalidOptionError",
     "InvalidPeriodError",
+    "InvalidQueryError",
     "Layout",
     "Link",
     "Measure",
@@ -136,16 +96,3 @@ __all__ = [
     "load",
     "load_directory",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module 'moskvitch' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})

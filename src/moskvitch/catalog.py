@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import types
+import typing
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -25,14 +27,15 @@ from .records import (
     Unit,
     Variant,
 )
+from .validation import problems
 
-if TYPE_CHECKING:
-    from .search import Hit
-
-__all__ = ["Catalog", "Subject"]
+__all__ = ["COLLECTIONS", "Catalog", "Subject"]
 
 Subject = Model | Variant | Plant
 """Anything an event or a production figure can be about."""
+
+SubjectRef = str | Model | Variant | Plant
+"""A subject, or any id, name or alias of one."""
 
 R = TypeVar("R")
 S = TypeVar("S", Model, Variant, Plant)
@@ -122,9 +125,7 @@ class Catalog:
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        from .validation import problems  # deferred: only building a catalog needs the rules
-
-        found = problems(self)
+        found = problems({name: getattr(self, name) for name in COLLECTIONS}, COLLECTIONS)
         if found:
             raise DataError(found)
         by_id: dict[str, Source | Engine | Subject] = {}
@@ -133,7 +134,7 @@ class Catalog:
         index = _Index(
             models=_keyed(self.models, lambda m: (m.id, *m.names)),
             variants=_keyed(self.variants, lambda v: (v.id, *v.names)),
-            plants=_keyed(self.plants, lambda p: (p.id, p.name, *(n.name for n in p.names))),
+            plants=_keyed(self.plants, lambda p: (p.id, p.name, *(n.name for n in p.name_history))),
             by_id=by_id,
             production_by_subject=_grouped(self.production, lambda r: r.subject),
             facts_by_subject=_grouped(self.facts, lambda f: f.subject),
@@ -184,35 +185,34 @@ class Catalog:
         """
         return self._lookup("plant", self._index.plants, name)
 
-    def find(self, name: str) -> Subject:
-        """The model, variant or plant with this name, tried in that order.
+    def find(self, name: SubjectRef) -> Subject:
+        """The model, variant or plant with this id, name or alias, tried in that order.
 
-        :param name: any id, name or alias.
+        Every method and function that takes a subject accepts what this one does.
+
+        :param name: any id, name or alias (forgiving as :meth:`model`), or the record itself.
         :returns: the first match.
         :raises UnknownNameError: with close matches among all three when none is found.
+        :raises TypeError: when ``name`` is neither a string nor a model, variant or plant.
         """
+        if isinstance(name, Model | Variant | Plant):
+            name = name.id
+        indexes = (self._index.models, self._index.variants, self._index.plants)
+        for index in indexes:
+            if (found := index.get(_checked(name, "subject"))) is not None:
+                return found
         key = name_key(name)
-        for index in (self._index.models, self._index.variants, self._index.plants):
-            if key in index:
-                return index[key]
-        if name in self._index.by_id and isinstance(
-            found := self._index.by_id[name], Model | Variant | Plant
-        ):
-            return found
-        known = {
-            key: record.name
-            for index in (self._index.models, self._index.variants, self._index.plants)
-            for key, record in index.items()
-        }
+        for index in indexes:
+            if (found := index.get(key)) is not None:
+                return found
+        known = {name_key(k): record.name for index in indexes for k, record in index.items()}
         raise UnknownNameError("model, variant or plant", name, close_matches(name, known))
 
     def _subjects(self) -> list[Subject]:
         return [*self.models, *self.variants, *self.plants]
 
     def _lookup(self, kind: str, index: Mapping[str, S], name: str) -> S:
-        if not isinstance(name, str):
-            raise TypeError(f"a {kind} name is a string, not {type(name).__name__}: {name!r}")
-        found = index.get(name)
+        found = index.get(_checked(name, kind))
         if found is None:
             found = index.get(name_key(name))
         if found is None:
@@ -240,61 +240,84 @@ class Catalog:
         """
         return self._by_id(engine_id, Engine, "engine", (e.id for e in self.engines))
 
-    def subject(self, subject_id: str) -> Subject:
-        """The model, variant or plant with exactly this id.
-
-        :param subject_id: an id.
-        :returns: the record.
-        :raises UnknownNameError: when no model, variant or plant has it.
-        """
-        found = self._index.by_id.get(subject_id)
-        if isinstance(found, Model | Variant | Plant):
-            return found
-        known = [r.id for r in self._subjects()]
-        raise UnknownNameError("subject", subject_id, close_matches(subject_id, known))
-
     def _by_id(self, record_id: str, kind: type[R], label: str, known: Iterable[str]) -> R:
-        found = self._index.by_id.get(record_id)
+        found = self._index.by_id.get(_checked(record_id, label))
         if isinstance(found, kind):
             return found
         raise UnknownNameError(label, record_id, close_matches(record_id, known))
 
     # -- related records -------------------------------------------------------------------
 
-    def variants_of(self, model_id: str) -> tuple[Variant, ...]:
-        """The variants of the model with this id, in data order."""
-        return self._index.variants_by_model.get(model_id, ())
-
-    def links_to(self, model_id: str) -> tuple[tuple[Model, Link], ...]:
-        """The lineage links that point at the model with this id, with the models they leave.
-
-        :param model_id: the target model's id.
-        :returns: ``(model, link)`` pairs in data order; the reverse of ``Model.lineage``.
-        """
-        return self._index.links_to.get(model_id, ())
-
-    def production_of(self, subject_id: str) -> tuple[ProductionRecord, ...]:
-        """Every production record about the subject with this id, alternatives included."""
-        return self._index.production_by_subject.get(subject_id, ())
-
-    def facts_of(self, subject_id: str) -> tuple[Fact, ...]:
-        """Every fact about the model, variant, plant or engine with this id, in data order.
+    def variants_of(self, model: str | Model) -> tuple[Variant, ...]:
+        """The variants of a model, in data order.
 
         >>> import moskvitch
-        >>> [f"{f.topic}: {f.figure} {f.unit}" for f in moskvitch.load().facts_of("moskvich-407")
+        >>> [v.name for v in moskvitch.load().variants_of("Moskvich 3")]
+        ['Moskvich 3e']
+
+        :param model: the model, or any name :meth:`model` accepts.
+        :returns: its variants.
+        :raises UnknownNameError: when no model has that name.
+        """
+        found = model if isinstance(model, Model) else self.model(model)
+        return self._index.variants_by_model.get(found.id, ())
+
+    def links_to(self, model: str | Model) -> tuple[tuple[Model, Link], ...]:
+        """The lineage links that point at a model, with the models they leave.
+
+        :param model: the target model, or any name :meth:`model` accepts.
+        :returns: ``(model, link)`` pairs in data order; the reverse of ``Model.lineage``.
+        :raises UnknownNameError: when no model has that name.
+        """
+        found = model if isinstance(model, Model) else self.model(model)
+        return self._index.links_to.get(found.id, ())
+
+    def production_of(self, subject: SubjectRef) -> tuple[ProductionRecord, ...]:
+        """Every production record about a subject itself, alternatives included.
+
+        :param subject: a model, variant or plant, or any name :meth:`find` accepts.
+        :returns: the records in data order (a model's variants have their own).
+        :raises UnknownNameError: when no subject has that name.
+        """
+        return self._index.production_by_subject.get(self.find(subject).id, ())
+
+    def facts_of(self, subject: SubjectRef | Engine) -> tuple[Fact, ...]:
+        """Every fact about a model, variant, plant or engine, in data order.
+
+        >>> import moskvitch
+        >>> [f"{f.topic}: {f.figure} {f.unit}" for f in moskvitch.load().facts_of("407")
         ...  if f.topic == "top speed"]
         ['top speed: 115 km/h']
+
+        :param subject: the record, any name :meth:`find` accepts, or an engine's id.
+        :returns: the facts.
+        :raises UnknownNameError: when nothing has that name.
         """
+        if isinstance(subject, Engine):
+            subject_id = subject.id
+        elif isinstance(subject, str) and isinstance(self._index.by_id.get(subject), Engine):
+            subject_id = subject
+        else:
+            subject_id = self.find(subject).id
         return self._index.facts_by_subject.get(subject_id, ())
 
-    def events_of(self, subject_id: str) -> tuple[Event, ...]:
-        """The events concerning the subject with exactly this id, in date order."""
+    def events_of(self, subject: SubjectRef) -> tuple[Event, ...]:
+        """The events that name a subject itself, in date order.
+
+        :meth:`timeline` gathers a model's events together with its variants'.
+
+        :param subject: a model, variant or plant, or any name :meth:`find` accepts.
+        :returns: the events.
+        :raises UnknownNameError: when no subject has that name.
+        """
+        subject_id = self.find(subject).id
         return tuple(e for e in self._index.events_by_date if subject_id in e.subjects)
 
-    def timeline(self, name: str | None = None) -> tuple[Event, ...]:
+    def timeline(self, subject: SubjectRef | None = None) -> tuple[Event, ...]:
         """The events of one model (with its variants), variant or plant, or all, by date.
 
-        :param name: any name or id accepted by :meth:`find`; ``None`` for every event.
+        :param subject: a model, variant or plant, or any name :meth:`find` accepts; ``None``
+            for every event.
         :returns: the events in date order (less precise dates first within a year).
         :raises UnknownNameError: when the name is unknown.
 
@@ -302,12 +325,12 @@ class Catalog:
         >>> [str(e.date) for e in moskvitch.load().timeline("Moskvich-400")][:2]
         ['1945-06', '1946-12-04']
         """
-        if name is None:
+        if subject is None:
             return self._index.events_by_date
-        subject = self.find(name)
-        ids = {subject.id}
-        if isinstance(subject, Model):
-            ids |= {v.id for v in self.variants_of(subject.id)}
+        found = self.find(subject)
+        ids = {found.id}
+        if isinstance(found, Model):
+            ids |= {v.id for v in self.variants_of(found)}
         return tuple(e for e in self._index.events_by_date if ids.intersection(e.subjects))
 
     def events_between(
@@ -329,22 +352,6 @@ class Catalog:
         """
         span = Period(*(None if d is None else PartialDate.of(d) for d in (start, end)))
         return tuple(e for e in self._index.events_by_date if span.overlaps(Period(e.date, e.date)))
-
-    def search(self, text: str, *, limit: int = 10) -> tuple[Hit, ...]:
-        """Models, variants, plants and events matching ``text``, best first.
-
-        Tolerant of case, transliteration (Latin or Cyrillic) and typos; see
-        :func:`moskvitch.search.search`.
-
-        :param text: names, aliases or words.
-        :param limit: at most this many hits.
-        :returns: the hits.
-        :raises ValueError: when ``text`` holds no letters or digits, is longer than
-            :data:`~moskvitch.search.MAX_QUERY_LENGTH`, or ``limit`` is negative.
-        """
-        from .search import search
-
-        return search(text, limit=limit, catalog=self)
 
     def conflicts(self) -> tuple[Dispute, ...]:
         """Every disputed value, each with its competing claims and their citations.
@@ -385,3 +392,28 @@ class Catalog:
                 )
             )
         return (*derived, *self.disputes)
+
+
+def _checked(name: object, kind: str) -> str:
+    if not isinstance(name, str):
+        raise TypeError(f"a {kind} name is a string, not {type(name).__name__}: {name!r}")
+    return name
+
+
+def _collections() -> Mapping[str, type]:
+    hints = typing.get_type_hints(Catalog)
+    return types.MappingProxyType(
+        {
+            field.name: typing.get_args(hints[field.name])[0]
+            for field in attrs.fields(Catalog)
+            if field.init
+        }
+    )
+
+
+COLLECTIONS: Mapping[str, type] = _collections()
+"""Each collection of a catalog, by its name, with its record type, in file order.
+
+Derived from the fields of :class:`Catalog`, the one list of collections: loading, validation,
+export, the command line and the test strategies all follow it.
+"""

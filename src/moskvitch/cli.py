@@ -14,29 +14,37 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
+from . import production
 from ._files import write_atomically
-from .catalog import Catalog
-from .converter import converter
+from .catalog import COLLECTIONS, Catalog
 from .dates import PartialDate
-from .errors import DataError, NoPathError, UnknownNameError
+from .errors import (
+    DataError,
+    InvalidDateError,
+    InvalidOptionError,
+    InvalidPeriodError,
+    InvalidQueryError,
+    NoPathError,
+    UnknownNameError,
+)
 from .figures import Figure
-from .loading import load
+from .ingestion import converter, load
 from .records import Event, Fact, Measure, Model, Plant, Relation, Variant
-from .serialization import COLLECTIONS, to_json
+from .search import search
+from .serialization import to_json
 
-if TYPE_CHECKING:
-    from . import production
+__all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "main"]
 
-__all__ = ["main"]
-
-# The values of production.Allocation and production.Claims, spelled out so that the parser is
-# built without importing the production helpers (tests check that they agree).
-ALLOCATIONS = ["strict", "proportional"]
-CLAIMS = ["preferred", "envelope", "min", "max"]
+EXIT_OK = 0
+"""The command did its work."""
+EXIT_FAILURE = 1
+"""The data is invalid, or the command could not do its work (e.g. write its output file)."""
+EXIT_USAGE = 2
+"""The command line cannot be used: a bad option or argument, an unknown name."""
 
 
 class _UsageError(Exception):
@@ -45,6 +53,22 @@ class _UsageError(Exception):
 
 class _Failure(Exception):
     """The command could not do its work, e.g. write its output file: exit status 1."""
+
+
+# Every error a command may end with, and its exit status; anything else is a bug and ends in a
+# traceback. DataError prints every problem, one per line; the others print one line.
+_EXIT_STATUS: tuple[tuple[type[Exception], int], ...] = (
+    (_UsageError, EXIT_USAGE),
+    (UnknownNameError, EXIT_USAGE),
+    (NoPathError, EXIT_USAGE),
+    (InvalidQueryError, EXIT_USAGE),
+    (InvalidOptionError, EXIT_USAGE),
+    (InvalidDateError, EXIT_USAGE),
+    (InvalidPeriodError, EXIT_USAGE),
+    (DataError, EXIT_FAILURE),
+    (_Failure, EXIT_FAILURE),
+    (OSError, EXIT_FAILURE),  # e.g. an output file in a missing directory, a full disk
+)
 
 
 def _print_json(data: object) -> None:
@@ -140,7 +164,7 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
         if record.production is not None:
             lines.append(f"  production: {record.production}")
         if record.plants:
-            lines.append(f"  plants: {', '.join(catalog.subject(p).name for p in record.plants)}")
+            lines.append(f"  plants: {', '.join(catalog.plant(p).name for p in record.plants)}")
         for engine_id in record.engines:
             engine = catalog.engine(engine_id)
             specs = [
@@ -163,7 +187,7 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
             lines.append(f"  production: {record.production}")
     elif isinstance(record, Plant):
         lines.append(f"  {record.city}, {record.country}")
-        for name in record.names:
+        for name in record.name_history:
             lines.append(f"  name {name.period}: {name.name}")
             lines += _inferred(name.inference, "    ")
         for owner in record.owners:
@@ -346,8 +370,6 @@ def _part_text(part: production.Part) -> str:
 
 
 def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
-    from . import production
-
     if args.allocation is not None and args.by != "era":
         raise _UsageError(f"--allocation applies to --by era only, not to --by {args.by}")
     options: dict[str, Any] = {"measure": args.measure, "claims": args.claims, "catalog": catalog}
@@ -398,13 +420,8 @@ def _total_json(total: production.Total) -> dict[str, Any]:
 def _cmd_timeline(args: argparse.Namespace, catalog: Catalog) -> None:
     events = catalog.timeline(args.subject)
     if args.start is not None or args.end is not None:
-        try:
-            start, end = (
-                None if d is None else PartialDate.parse(d) for d in (args.start, args.end)
-            )
-            window = {e.id for e in catalog.events_between(start, end)}
-        except ValueError as error:  # InvalidDateError, InvalidPeriodError
-            raise _UsageError(str(error)) from None
+        start, end = (None if d is None else PartialDate.parse(d) for d in (args.start, args.end))
+        window = {e.id for e in catalog.events_between(start, end)}
         events = tuple(e for e in events if e.id in window)
     if args.json:
         _print_json(converter.unstructure(events))
@@ -418,10 +435,7 @@ def _cmd_timeline(args: argparse.Namespace, catalog: Catalog) -> None:
 def _cmd_search(args: argparse.Namespace, catalog: Catalog) -> None:
     if args.limit < 1:
         raise _UsageError(f"--limit must be at least 1, not {args.limit}")
-    try:
-        hits = catalog.search(args.text, limit=args.limit)
-    except ValueError as error:  # nothing to search for, or a query too long
-        raise _UsageError(str(error)) from None
+    hits = search(args.text, limit=args.limit, catalog=catalog)
     if args.json:
         _print_json(
             [
@@ -456,7 +470,7 @@ def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
         return
     for dispute in disputes:
         verdict = "compatible as stated" if dispute.consistent else "contradictory"
-        name = catalog.subject(dispute.subject).name
+        name = _subject_name(catalog, dispute.subject)
         print(f"{name} ({dispute.subject}) - {dispute.topic} [{verdict}]")
         for claim in dispute.claims:
             sources = ", ".join(c.source for c in claim.citations)
@@ -521,9 +535,9 @@ def _cmd_validate(args: argparse.Namespace, _: Catalog | None) -> int:
         catalog = load(args.path)
     except DataError as error:
         print(str(error), file=sys.stderr)
-        return 1
+        return EXIT_FAILURE
     print(f"{args.path}: valid, {catalog!r}")
-    return 0
+    return EXIT_OK
 
 
 # -- parser ---------------------------------------------------------------------------------
@@ -589,12 +603,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     totals.add_argument(
         "--allocation",
-        choices=ALLOCATIONS,
+        choices=[a.value for a in production.Allocation],
         help="for --by era: figures spanning eras (default: strict)",
     )
     totals.add_argument(
         "--claims",
-        choices=CLAIMS,
+        choices=[c.value for c in production.Claims],
         default="preferred",
         help="which claim counts where sources disagree",
     )
@@ -654,22 +668,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_validate(args, None)
         catalog = load(args.data)
         args.run(args, catalog)
-    except (_UsageError, UnknownNameError, NoPathError) as error:
-        print(f"moskvitch: error: {_one_line(error)}", file=sys.stderr)
-        return 2
-    except DataError as error:
-        print(f"moskvitch: {error}", file=sys.stderr)
-        return 1
-    except _Failure as error:
-        print(f"moskvitch: error: {_one_line(error)}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # e.g. piped into head
+    except BrokenPipeError:  # e.g. piped into head: the reader has all it wanted
         sys.stderr.close()
-    except OSError as error:  # e.g. an output file in a missing directory, a full disk
-        print(f"moskvitch: error: {_one_line(error)}", file=sys.stderr)
-        return 1
-    return 0
+    except Exception as error:
+        status = next((code for kind, code in _EXIT_STATUS if isinstance(error, kind)), None)
+        if status is None:
+            raise
+        if isinstance(error, DataError):
+            print(f"moskvitch: {error}", file=sys.stderr)
+        else:
+            print(f"moskvitch: error: {_one_line(error)}", file=sys.stderr)
+        return status
+    return EXIT_OK
 
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
+
+
+def _subject_name(catalog: Catalog, subject_id: str) -> str:
+    """A dispute's subject by name: a model, variant or plant, or an engine."""
+    if any(engine.id == subject_id for engine in catalog.engines):
+        return catalog.engine(subject_id).designation
+    return catalog.find(subject_id).name

@@ -324,31 +324,39 @@ class Period:
         """The last day the period may cover (:attr:`datetime.date.max` when open)."""
         return datetime.date.max if self.end is None else self.end.latest()
 
-    def covers_year(self, year: int) -> bool:
-        """Whether any day of ``year`` falls inside the period."""
-        return self.earliest().year <= year <= self.latest().year
-
     def contains(self, date: PartialDate | str | int) -> bool:
         """Whether every day ``date`` may denote falls inside the period.
 
-        A year (an ``int``) asks whether any part of that year is covered, see
-        :meth:`covers_year`; ``in`` does the same.
+        A year stands for all of that year, as a year-precise :class:`PartialDate` does; ``in``
+        asks the same question. :meth:`meets` asks whether *any* day does.
 
         :param date: a :class:`PartialDate`, its ISO text, or a year.
         :returns: ``True`` when contained.
         :raises InvalidDateError: when given text that is not a date.
 
         >>> period = Period.parse("1946-12/1956")
-        >>> period.contains("1946-12-04"), "1946-11" in period
-        (True, False)
+        >>> period.contains("1946-12-04"), "1946-11" in period, 1946 in period
+        (True, False, False)
         """
-        if isinstance(date, int) and not isinstance(date, bool):
-            return self.covers_year(date)
         partial = PartialDate.of(date)
         return self.earliest() <= partial.earliest() and partial.latest() <= self.latest()
 
+    def meets(self, date: PartialDate | str | int) -> bool:
+        """Whether any day ``date`` may denote falls inside the period.
+
+        :param date: a :class:`PartialDate`, its ISO text, or a year.
+        :returns: ``True`` when the two share at least one day.
+        :raises InvalidDateError: when given text that is not a date.
+
+        >>> period = Period.parse("1946-12/1956")
+        >>> period.meets(1946), period.contains(1946)
+        (True, False)
+        """
+        partial = PartialDate.of(date)
+        return self.earliest() <= partial.latest() and partial.earliest() <= self.latest()
+
     def __contains__(self, date: object) -> bool:
-        if not isinstance(date, PartialDate | str | int):
+        if not isinstance(date, PartialDate | str | int) or isinstance(date, bool):
             return False
         return self.contains(date)
 

@@ -15,8 +15,11 @@ import attrs
 __all__ = [
     "DataError",
     "InvalidDateError",
+    "InvalidErasError",
     "InvalidFigureError",
+    "InvalidOptionError",
     "InvalidPeriodError",
+    "InvalidQueryError",
     "NoPathError",
     "Problem",
     "UnknownNameError",
@@ -61,21 +64,69 @@ class NoPathError(LookupError):
     """Two models are not connected by lineage links in the asked direction."""
 
 
-@attrs.frozen
-class Problem:
-    """One problem found in a data directory or catalog.
+class InvalidOptionError(ValueError):
+    """An option is not one of the values it allows, such as ``measure="made"``.
 
-    :param file: the file the record came from (``"models.toml"``), or ``""`` when unknown.
-    :param path: where in the file, e.g. ``"models[3] (moskvich-400).production"``.
-    :param message: what is wrong, quoting the offending value.
+    :ivar option: the option's name (``"measure"``).
+    :ivar value: the value given, as given.
+    :ivar allowed: the values the option allows.
     """
 
-    file: str
-    path: str
+    def __init__(self, option: str, value: object, allowed: Iterable[str]) -> None:
+        self.option = option
+        self.value = value
+        self.allowed = tuple(allowed)
+        listed = ", ".join(repr(a) for a in self.allowed)
+        super().__init__(f"unknown {option} {value!r}; expected one of {listed}")
+
+
+class InvalidErasError(ValueError):
+    """Eras given to :func:`~moskvitch.production.totals_by_era` overlap or are empty."""
+
+
+class InvalidQueryError(ValueError):
+    """A search query or limit that cannot be used: empty, too long or negative."""
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in data: where it is, as separate fields, and what is wrong.
+
+    >>> print(Problem("unknown engine 'x'", file="models.toml", collection="models", index=3,
+    ...               record="moskvich-400", path="engines[0]"))
+    models.toml: models[3] (moskvich-400).engines[0]: unknown engine 'x'
+
+    :param message: what is wrong, quoting the offending value.
+    :param file: the file the data came from (``"models.toml"``), or ``""`` when none.
+    :param collection: the collection (``"models"``), or ``""`` for a problem with the whole
+        file, such as text that is not TOML.
+    :param index: the record's position in its collection, from 0, or ``None``.
+    :param record: the record's id, when it has a readable one, else ``""``.
+    :param path: the field inside the record (``"citations[0].source"``), or inside the
+        document when there is no record; ``""`` for the record or file as a whole.
+    """
+
     message: str
+    file: str = attrs.field(default="", kw_only=True)
+    collection: str = attrs.field(default="", kw_only=True)
+    index: int | None = attrs.field(default=None, kw_only=True)
+    record: str = attrs.field(default="", kw_only=True)
+    path: str = attrs.field(default="", kw_only=True)
+
+    @property
+    def location(self) -> str:
+        """Where the problem is inside its file, e.g. ``models[3] (moskvich-400).engines[0]``."""
+        where = self.collection
+        if self.index is not None:
+            where += f"[{self.index}]"
+        if self.record:
+            where += f" ({self.record})"
+        if self.path:
+            where += f".{self.path}" if where and not self.path.startswith("[") else self.path
+        return where
 
     def __str__(self) -> str:
-        where = ": ".join(part for part in (self.file, self.path) if part)
+        where = ": ".join(part for part in (self.file, self.location) if part)
         return f"{where}: {self.message}" if where else self.message
 
 

@@ -23,8 +23,8 @@ import attrs
 
 from .catalog import Catalog
 from .errors import NoPathError
-from .loading import load
-from .records import Model, ModelKind, Relation, Variant
+from .ingestion import load
+from .records import Model, ModelKind, Relation
 
 __all__ = [
     "Edge",
@@ -39,7 +39,6 @@ __all__ = [
     "successors",
     "to_dot",
     "to_mermaid",
-    "variants_of",
 ]
 
 ModelRef = Model | str
@@ -102,7 +101,7 @@ def _up(catalog: Catalog, model: Model, allowed: Callable[[Relation], bool]) -> 
 
 
 def _down(catalog: Catalog, model: Model, allowed: Callable[[Relation], bool]) -> Iterator[Model]:
-    for source, link in catalog.links_to(model.id):
+    for source, link in catalog.links_to(model):
         if allowed(link.relation):
             yield source
 
@@ -329,21 +328,6 @@ def family_tree(
         if allowed(link.relation) and link.target in members
     )
     return FamilyTree(models, edges)
-
-
-def variants_of(model: ModelRef, *, catalog: Catalog | None = None) -> tuple[Variant, ...]:
-    """The body and equipment variants of a model.
-
-    :param model: a model, its id, or any name.
-    :param catalog: the catalog; the shipped one by default.
-    :returns: the variants in catalog order.
-    :raises UnknownNameError: when the model is unknown.
-
-    >>> [v.name for v in variants_of("Moskvich 3")]
-    ['Moskvich 3e']
-    """
-    cat = _catalog(catalog)
-    return cat.variants_of(_model(cat, model).id)
 
 
 # Foreign designs are shaded and announced models dashed, so the Moskvich line stands out.

@@ -1,4 +1,11 @@
-"""Forgiving name keys: how ``"Москвич-412"``, ``"moskvitch 412"`` and ``"412"`` become one key."""
+"""The one normaliser of names: how ``"Москвич-412"``, ``"Moskwitsch 412"`` and ``"412"`` meet.
+
+:func:`fold` makes two spellings of the same words equal: case and punctuation are ignored,
+Cyrillic is transliterated, and the usual Latin spellings of one Russian sound are made one.
+:func:`name_key` goes further for look-ups by name: it drops spaces and the brand, which says
+nothing inside a catalog of one brand. Look-up (:meth:`Catalog.model <moskvitch.Catalog.model>`
+and the rest) and :func:`moskvitch.search.search` use these two functions and no other.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +14,50 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-__all__ = ["close_matches", "name_key"]
+__all__ = ["close_matches", "fold", "name_key"]
 
-# Separators and every spelling of the brand the sources use, Cyrillic included, are dropped
-# from keys: the brand carries no information inside a catalog of one brand.
-_SEPARATORS = dict.fromkeys(map(ord, " \t\n-‐‑‒–—_.,/'\"«»“”()"))
-_BRAND_RE = re.compile(r"moskvit[cs]h|moskvi[cč]h?|moskvič|moskwitsch|moskvitš|москвич")
+_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
+_CYRILLIC = {
+    cyrillic: latin.strip("_")
+    for cyrillic, latin in zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN.split(" "), strict=True)
+}
+# Latin spellings of one Russian sound, longest first so "tch" wins over "ch".
+_SOUNDS = [("tsch", "ch"), ("tch", "ch"), ("kh", "h"), ("w", "v"), ("ks", "x"), ("j", "i")]
+_WORD_RE = re.compile(r"[a-z0-9]+")
+# Every spelling of the brand, once folded: Moskvich, Moskvitch, Moskwitsch, Москвич, Moskvič…
+_BRAND_RE = re.compile(r"moskvi(?:ch|ts|c)?")
+
+
+def fold(text: str) -> str:
+    """Fold text for comparison: lowercase Latin letters, digits and single spaces.
+
+    :param text: any text, Latin or Cyrillic.
+    :returns: the folded text.
+
+    >>> fold("Москвич-412") == fold("Moskvitch 412") == fold("MOSKWITSCH 412")
+    True
+    >>> fold("Алеко")
+    'aleko'
+    """
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(_CYRILLIC.get(char, char) for char in text if not unicodedata.combining(char))
+    for spelling, sound in _SOUNDS:
+        text = text.replace(spelling, sound)
+    return " ".join(_WORD_RE.findall(text))
 
 
 def name_key(name: str) -> str:
-    """The look-up key of a name: case, spacing, hyphens and brand spelling ignored.
+    """The look-up key of a name: :func:`fold` without spaces and without the brand.
 
     :param name: any name or alias.
     :returns: the key; empty when the name is only the brand.
 
     >>> name_key("Москвич-412") == name_key("moskvitch 412") == name_key("412")
     True
+    >>> name_key("Алеко") == name_key("Aleko")
+    True
     """
-    text = name.lower() if name.isascii() else unicodedata.normalize("NFKC", name).casefold()
-    text = text.translate(_SEPARATORS)
-    if "mosk" in text or "моск" in text:
-        text = _BRAND_RE.sub("", text)
-    return text
+    return _BRAND_RE.sub("", fold(name)).replace(" ", "")
 
 
 def close_matches(name: str, names: Mapping[str, str] | Iterable[str], limit: int = 3) -> list[str]:

@@ -36,19 +36,18 @@ How figures are combined
 from __future__ import annotations
 
 import datetime
-import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
-from typing import ParamSpec, TypeVar
+from typing import TypeVar
 
 import attrs
 
-from ._gc import gc_paused
-from .catalog import Catalog
+from .catalog import Catalog, SubjectRef
 from .dates import Period
+from .errors import InvalidErasError, InvalidOptionError
 from .figures import Figure
-from .loading import load
+from .ingestion import load
 from .records import Measure, Model, Plant, ProductionRecord, Unit, Variant
 
 __all__ = [
@@ -207,8 +206,12 @@ class Overrun:
 
 
 @attrs.frozen
-class Totals:
-    """Totals broken down by era, year, model or plant.
+class Totals(Mapping[str, "Total"]):
+    """Totals broken down by era, year, model or plant: a mapping of row labels to rows.
+
+    ``totals["pre-war"]`` is a row, ``"pre-war" in totals`` asks whether there is one, and
+    iterating gives the labels in row order, as for any mapping; :attr:`rows` holds the rows
+    themselves. Labels are era names, years as text (``"1947"``) and model or plant ids.
 
     ``unallocated`` holds what could not be put in any row (a figure spanning two eras under
     strict allocation, the remainder of a plant-wide figure in :func:`by_model`, or a figure
@@ -229,18 +232,18 @@ class Totals:
     grand_total: Total
     overruns: tuple[Overrun, ...] = ()
 
-    def __getitem__(self, label: str | int) -> Total:
-        """The row with this label (an era name, year, or id).
+    def __getitem__(self, label: str) -> Total:
+        """The row with this label (an era name, a year as text, or an id).
 
         :raises KeyError: when there is no such row.
         """
         for row in self.rows:
-            if row.label == str(label):
+            if row.label == label:
                 return row
-        raise KeyError(f"no row {label!r}; rows are {', '.join(r.label for r in self.rows)}")
+        raise KeyError(label)
 
-    def __iter__(self) -> Iterator[Total]:
-        return iter(self.rows)
+    def __iter__(self) -> Iterator[str]:
+        return (row.label for row in self.rows)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -256,21 +259,6 @@ class _Item:
     record: ProductionRecord
     figure: Figure
     records: tuple[ProductionRecord, ...]
-
-
-P = ParamSpec("P")
-T = TypeVar("T")
-
-
-def _paused(function: Callable[P, T]) -> Callable[P, T]:
-    """Run a totalling function with the cyclic garbage collector paused (see :mod:`._gc`)."""
-
-    @functools.wraps(function)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
-        with gc_paused():
-            return function(*args, **kwargs)
-
-    return wrapper
 
 
 def _catalog(catalog: Catalog | None) -> Catalog:
@@ -324,10 +312,10 @@ def _select(
 def _containers(catalog: Catalog, subject_id: str) -> set[str]:
     """The subject and every subject that contains it (its model, that model's plants)."""
     found = {subject_id}
-    subject = catalog.subject(subject_id)
+    subject = catalog.find(subject_id)
     if isinstance(subject, Variant):
         found.add(subject.model)
-        subject = catalog.subject(subject.model)
+        subject = catalog.model(subject.model)
     if isinstance(subject, Model):
         found.update(subject.plants)
     return found
@@ -335,7 +323,7 @@ def _containers(catalog: Catalog, subject_id: str) -> set[str]:
 
 def _rank(catalog: Catalog, subject_id: str) -> int:
     """How wide a subject is: a variant 0, a model 1, a plant 2."""
-    subject = catalog.subject(subject_id)
+    subject = catalog.find(subject_id)
     return 0 if isinstance(subject, Variant) else 1 if isinstance(subject, Model) else 2
 
 
@@ -499,18 +487,15 @@ def _sum(label: str, parts: Iterable[Part], *, partial: bool = False) -> Total:
 E = TypeVar("E", Measure, Claims, Allocation)
 
 
-def _parse_enum(kind: type[E], value: E | str) -> E:
+def _parse_enum(option: str, kind: type[E], value: E | str) -> E:
     try:
         return kind(value)
     except ValueError:
-        allowed = ", ".join(repr(m.value) for m in kind)
-        raise ValueError(
-            f"unknown {kind.__name__.lower()} {value!r}; expected one of {allowed}"
-        ) from None
+        raise InvalidOptionError(option, value, (m.value for m in kind)) from None
 
 
 def _options(measure: Measure | str, claims: Claims | str) -> tuple[Measure, Claims]:
-    return _parse_enum(Measure, measure), _parse_enum(Claims, claims)
+    return _parse_enum("measure", Measure, measure), _parse_enum("claims", Claims, claims)
 
 
 # -- choosing the figures a question counts -------------------------------------------------
@@ -555,7 +540,7 @@ def _scope(
     catalog: Catalog,
     measure: Measure,
     claims: Claims,
-    subject: str | None,
+    subject: SubjectRef | None,
     include_variants: bool,
 ) -> tuple[_Scope, str | None]:
     """The figures a question counts; returns the scope and the subject's id.
@@ -572,7 +557,7 @@ def _scope(
         return _Scope(tree, tuple(sorted(placement.rows.get(found.id, ())))), found.id
     ids = {found.id}
     if isinstance(found, Model) and include_variants:
-        ids |= {v.id for v in catalog.variants_of(found.id)}
+        ids |= {v.id for v in catalog.variants_of(found)}
     tree = _tree(catalog, _select(catalog, measure, claims, lambda r: r.subject in ids))
     return _Scope(tree, tree.roots), found.id
 
@@ -617,9 +602,8 @@ def _totals(
 # -- public helpers ------------------------------------------------------------------------
 
 
-@_paused
 def total(
-    subject: str,
+    subject: SubjectRef,
     *,
     measure: Measure | str = Measure.BUILT,
     include_variants: bool = True,
@@ -638,7 +622,7 @@ def total(
     :param catalog: the catalog; the shipped one by default.
     :returns: the total (``figure`` is ``None`` when no figure is known) and its records.
     :raises UnknownNameError: when the subject is unknown.
-    :raises ValueError: for an unknown measure or claims policy.
+    :raises InvalidOptionError: for an unknown measure or claims policy.
 
     >>> str(total("2141").figure)
     '≥716,000'
@@ -667,9 +651,8 @@ def _partial_year(label: str, parts: list[Part]) -> bool:
     return covered_to < datetime.date(year, 12, 31)
 
 
-@_paused
 def by_year(
-    subject: str | None = None,
+    subject: SubjectRef | None = None,
     *,
     measure: Measure | str = Measure.BUILT,
     include_variants: bool = True,
@@ -689,7 +672,7 @@ def by_year(
     :param catalog: the catalog; the shipped one by default.
     :returns: one row per year with figures, in year order.
 
-    >>> [(row.label, str(row.figure)) for row in by_year("400")]
+    >>> [(label, str(row.figure)) for label, row in by_year("400").items()]
     [('1947', '1,501'), ('1948', '4,808'), ('1949', '19,906')]
     """
     cat = _catalog(catalog)
@@ -705,7 +688,6 @@ def by_year(
     return _grouped(chosen_measure, scope, year_of, order, _partial_year)
 
 
-@_paused
 def by_model(
     *,
     measure: Measure | str = Measure.BUILT,
@@ -727,7 +709,7 @@ def by_model(
     scope, _ = _scope(cat, chosen_measure, chosen_claims, None, True)
 
     def model_of(item: _Item) -> str | None:
-        subject = cat.subject(item.record.subject)
+        subject = cat.find(item.record.subject)
         if isinstance(subject, Variant):
             return subject.model
         return subject.id if isinstance(subject, Model) else None
@@ -735,7 +717,6 @@ def by_model(
     return _grouped(chosen_measure, scope, model_of, [m.id for m in cat.models])
 
 
-@_paused
 def by_plant(
     *,
     measure: Measure | str = Measure.BUILT,
@@ -758,14 +739,13 @@ def by_plant(
     return _grouped(chosen_measure, scope, _plant_key(cat), [p.id for p in cat.plants])
 
 
-@_paused
 def totals_by_era(
     eras: Iterable[Era] | None = None,
     *,
     measure: Measure | str = Measure.BUILT,
     allocation: Allocation | str = Allocation.STRICT,
     claims: Claims | str = Claims.PREFERRED,
-    subject: str | None = None,
+    subject: SubjectRef | None = None,
     include_variants: bool = True,
     catalog: Catalog | None = None,
 ) -> Totals:
@@ -784,7 +764,8 @@ def totals_by_era(
     :param include_variants: for a model, count figures given for its variants too.
     :param catalog: the catalog; the shipped one by default.
     :returns: one row per era, in the order given, plus the unallocated part.
-    :raises ValueError: when eras overlap or an option is unknown.
+    :raises InvalidErasError: when eras overlap.
+    :raises InvalidOptionError: when an option is unknown.
 
     >>> str(totals_by_era(allocation="strict")["expansion"].figure)
     '≥1,400,000'
@@ -793,7 +774,7 @@ def totals_by_era(
     _check_eras(chosen_eras)
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
-    chosen_allocation = _parse_enum(Allocation, allocation)
+    chosen_allocation = _parse_enum("allocation", Allocation, allocation)
     scope, _ = _scope(cat, chosen_measure, chosen_claims, subject, include_variants)
     spans = [(era, era.period.earliest(), era.period.latest()) for era in chosen_eras]
 
@@ -831,7 +812,7 @@ def _check_eras(eras: Sequence[Era]) -> None:
     for index, era in enumerate(eras):
         for other in eras[index + 1 :]:
             if era.period.overlaps(other.period):
-                raise ValueError(
+                raise InvalidErasError(
                     f"eras {era.name!r} ({era.period}) and {other.name!r} ({other.period}) "
                     "overlap; give eras that share no day, e.g. '1946/1966' and '1967/1991'"
                 )

@@ -379,7 +379,7 @@ class Plant:
     :param name: the best-known name.
     :param city: the city.
     :param country: the country, by today's name.
-    :param names: the names it carried over time.
+    :param name_history: the names it carried over time, each with its period.
     :param owners: its owners or operators over time.
     :param note: anything a reader should know.
     :param inference: when a value is the curators' inference rather than a source's
@@ -391,7 +391,7 @@ class Plant:
     name: str
     city: str
     country: str
-    names: tuple[PlantName, ...] = attrs.field(default=(), converter=_tuple)
+    name_history: tuple[PlantName, ...] = attrs.field(default=(), converter=_tuple)
     owners: tuple[Ownership, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = None
     inference: str | None = None
@@ -406,8 +406,13 @@ class Plant:
         :returns: the name, or ``None`` when no recorded name covers the date.
         :raises InvalidDateError: when given text that is not a date.
         """
-        names = _current(self.names, PartialDate.of(date))
+        names = _current(self.name_history, PartialDate.of(date))
         return names[-1].name if names else None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the main name, then those of :attr:`name_history`."""
+        return tuple(dict.fromkeys((self.name, *(n.name for n in self.name_history))))
 
     def owners_on(self, date: PartialDate | str | int) -> tuple[Ownership, ...]:
         """The owners or operators recorded for ``date``, earliest first.

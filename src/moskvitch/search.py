@@ -1,8 +1,9 @@
 """Full-text search over models, variants, plants and events, forgiving of spelling.
 
-Queries and texts are folded before comparison: case and punctuation are ignored, Cyrillic is
-transliterated, and the usual Latin spellings of Russian sounds are made equal (Moskvitch,
-Moskvich and Москвич all fold to the same letters). Each record is scored by its best match:
+Queries and texts are folded before comparison by :func:`moskvitch.names.fold`, the normaliser
+that look-up by name uses too: case and punctuation are ignored, Cyrillic is transliterated, and
+the usual Latin spellings of Russian sounds are made equal (Moskvitch, Moskvich and Москвич all
+fold to the same letters). Each record is scored by its best match:
 an exact name beats a name that starts with the query, which beats a name containing it, which
 beats a near miss (a typo) or words found in an event's summary.
 
@@ -16,26 +17,17 @@ beats a near miss (a typo) or words found in an event's summary.
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 import attrs
 
 from .catalog import Catalog
-from .loading import load
+from .errors import InvalidQueryError
+from .ingestion import load
+from .names import fold
 from .records import Event, Model, Plant, Variant
 
-__all__ = ["MAX_QUERY_LENGTH", "Hit", "fold", "search"]
-
-_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
-_CYRILLIC = {
-    cyrillic: latin.strip("_")
-    for cyrillic, latin in zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN.split(" "), strict=True)
-}
-# Latin spellings of one Russian sound, longest first so "tch" wins over "ch".
-_SOUNDS = [("tsch", "ch"), ("tch", "ch"), ("kh", "h"), ("w", "v"), ("ks", "x"), ("j", "i")]
-_WORD_RE = re.compile(r"[a-z0-9]+")
+__all__ = ["MAX_QUERY_LENGTH", "Hit", "search"]
 
 MAX_QUERY_LENGTH = 200
 """The longest query :func:`search` accepts, in characters.
@@ -43,22 +35,6 @@ MAX_QUERY_LENGTH = 200
 Fuzzy matching compares the query with every name, at a cost that grows with the product of
 their lengths; names are short, and a longer query finds nothing more.
 """
-
-
-def fold(text: str) -> str:
-    """Fold text for comparison: lowercase Latin letters, digits and single spaces.
-
-    :param text: any text, Latin or Cyrillic.
-    :returns: the folded text.
-
-    >>> fold("Москвич-412") == fold("Moskvitch 412") == fold("MOSKWITSCH 412")
-    True
-    """
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(_CYRILLIC.get(char, char) for char in text if not unicodedata.combining(char))
-    for spelling, sound in _SOUNDS:
-        text = text.replace(spelling, sound)
-    return " ".join(_WORD_RE.findall(text))
 
 
 Record = Model | Variant | Plant | Event
@@ -86,7 +62,7 @@ def _names(record: Record) -> Iterator[str]:
     if isinstance(record, Model | Variant):
         yield from record.aliases
     if isinstance(record, Plant):
-        yield from (n.name for n in record.names)
+        yield from (n.name for n in record.name_history)
 
 
 def _name_score(query: str, name: str) -> float:
@@ -135,18 +111,21 @@ def search(
     :param min_score: drop hits scoring below this (0 to 1).
     :param catalog: the catalog; the shipped one by default.
     :returns: the hits; ties keep catalog order (models, variants, plants, events).
-    :raises ValueError: when ``text`` holds no letters or digits, is longer than
-        :data:`MAX_QUERY_LENGTH`, or ``limit`` is negative.
+    :raises InvalidQueryError: (a :class:`ValueError`) when ``text`` holds no letters or
+        digits, is longer than :data:`MAX_QUERY_LENGTH`, or ``limit`` is negative.
+    :raises TypeError: when ``text`` is not a string.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"a query is a string, not {type(text).__name__}: {text!r}")
     if limit < 0:
-        raise ValueError(f"limit must not be negative, not {limit}")
+        raise InvalidQueryError(f"limit must not be negative, not {limit}")
     if len(text) > MAX_QUERY_LENGTH:
-        raise ValueError(
+        raise InvalidQueryError(
             f"a query of {len(text):,} characters is too long; at most {MAX_QUERY_LENGTH}"
         )
     query = fold(text)
     if not query:
-        raise ValueError(f"nothing to search for in {text!r}: give a name or some words")
+        raise InvalidQueryError(f"nothing to search for in {text!r}: give a name or some words")
     words = query.split()
     hits = []
     for record in _records(load() if catalog is None else catalog):

@@ -298,7 +298,7 @@ def plants(
         name=f"Plant {plant_id}",
         city="City",
         country="Country",
-        names=tuple(
+        name_history=tuple(
             PlantName(name=f"Works {plant_id} {i}", period=span, citations=draw(_cited(source_ids)))
             for i, span in enumerate(spans)
         ),

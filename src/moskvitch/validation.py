@@ -12,7 +12,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -25,6 +25,7 @@ from .records import (
     Dispute,
     Engine,
     Event,
+    Fact,
     Link,
     Measure,
     Model,
@@ -34,9 +35,6 @@ from .records import (
     Unit,
     Variant,
 )
-
-if TYPE_CHECKING:
-    from .catalog import Catalog
 
 __all__ = ["problems"]
 
@@ -49,59 +47,74 @@ class _Record(Protocol):
 
 
 R = TypeVar("R", bound=_Record)
+T = TypeVar("T")
 
 
-def record_path(collection: str, index: int, record_id: str) -> str:
-    """The path of one record in messages: ``models[3] (moskvich-400)``."""
-    return f"{collection}[{index}] ({record_id})"
+@attrs.frozen
+class _At:
+    """Where a rule is checked: a record, and a field path inside it; called, makes a Problem."""
+
+    collection: str
+    index: int | None = None
+    record: str = ""
+    prefix: str = ""
+
+    def at(self, path: str) -> _At:
+        """The place ``path`` inside this one."""
+        return attrs.evolve(self, prefix=_join(self.prefix, path))
+
+    def __call__(self, path: str, message: str) -> Problem:
+        return Problem(
+            message,
+            collection=self.collection,
+            index=self.index,
+            record=self.record,
+            path=_join(self.prefix, path),
+        )
 
 
-def problems(catalog: Catalog) -> list[Problem]:
-    """Every rule the catalog breaks, in file order.
+def _join(prefix: str, path: str) -> str:
+    return f"{prefix}.{path}" if prefix and path and not path.startswith("[") else prefix + path
 
-    A catalog built in code (``Catalog(models=...)``, ``attrs.evolve``) is checked first
+
+Collections = Mapping[str, Sequence[Any]]
+"""A catalog's collections by name (``"models"`` to its records)."""
+
+
+def problems(collections: Collections, kinds: Mapping[str, type]) -> list[Problem]:
+    """Every rule the collections break, in file order.
+
+    Collections built in code (``Catalog(models=...)``, ``attrs.evolve``) are checked first
     for what loading guarantees: each collection is a tuple of its record type and every field
     holds its declared type. When that fails, only those problems are returned, as the rules
     assume well-typed records.
 
-    :param catalog: the catalog to check (its fields only; no index is needed).
-    :returns: the problems, empty when the catalog is valid.
+    :param collections: each collection of a catalog, by name.
+    :param kinds: the record type of each collection (:data:`moskvitch.catalog.COLLECTIONS`).
+    :returns: the problems, empty when the records are valid.
     """
-    found = list(_type_problems(catalog))
+    found = list(_type_problems(collections, kinds))
     if found:
         return found
-    return list(_Checker(catalog).run())
+    return list(_Checker(collections).run())
 
 
-_COLLECTIONS: tuple[tuple[str, type], ...] = (
-    ("sources", Source),
-    ("engines", Engine),
-    ("models", Model),
-    ("variants", Variant),
-    ("plants", Plant),
-    ("events", Event),
-    ("production", ProductionRecord),
-    ("disputes", Dispute),
-)
 # Checked as whole values: their constructors validate their own fields.
 _VALUES = (PartialDate, Period, Figure)
 _NAMES = {str: "a string", int: "an integer", bool: "true or false", tuple: "a tuple"}
 
 
-def _type_problems(catalog: Catalog) -> Iterator[Problem]:
-    for collection, kind in _COLLECTIONS:
-        records = getattr(catalog, collection)
+def _type_problems(collections: Collections, kinds: Mapping[str, type]) -> Iterator[Problem]:
+    for collection, kind in kinds.items():
+        records = collections[collection]
         if type(records) is not tuple:
-            yield Problem("", collection, f"expected a tuple of {kind.__name__}, {_found(records)}")
+            message = f"expected a tuple of {kind.__name__}, {_found(records)}"
+            yield Problem(message, collection=collection)
             continue
         for index, record in enumerate(records):
             if not _valid(kind)(record):
                 record_id = getattr(record, "id", None) if isinstance(record, kind) else None
-                where = (
-                    record_path(collection, index, record_id)
-                    if type(record_id) is str
-                    else f"{collection}[{index}]"
-                )
+                where = _At(collection, index, record_id if type(record_id) is str else "")
                 yield from _describe(record, kind, where)
 
 
@@ -138,7 +151,7 @@ def _valid(kind: Any) -> Callable[[object], bool]:
     return lambda value: True  # pragma: no cover - every field type is listed above
 
 
-def _describe(value: object, kind: Any, where: str) -> Iterator[Problem]:
+def _describe(value: object, kind: Any, where: _At) -> Iterator[Problem]:
     """The problems of a value that failed :func:`_valid`, each at its own path."""
     args = typing.get_args(kind)
     if typing.get_origin(kind) in (types.UnionType, typing.Union):
@@ -146,50 +159,44 @@ def _describe(value: object, kind: Any, where: str) -> Iterator[Problem]:
         yield from _describe(value, inner, where)
     elif typing.get_origin(kind) is tuple:
         if type(value) is not tuple:
-            yield Problem("", where, f"expected a tuple, {_found(value)}")
+            yield where("", f"expected a tuple, {_found(value)}")
             return
         for index, item in enumerate(value):
             if not _valid(args[0])(item):
-                yield from _describe(item, args[0], f"{where}[{index}]")
+                yield from _describe(item, args[0], where.at(f"[{index}]"))
     elif attrs.has(kind) and kind not in _VALUES and isinstance(value, kind):
         for field in attrs.fields(kind):
             member = getattr(value, field.name)
             if not _valid(field.type)(member):
-                yield from _describe(member, field.type, f"{where}.{field.name}")
+                yield from _describe(member, field.type, where.at(field.name))
     else:
-        yield Problem("", where, f"expected {_expected(kind)}, {_found(value)}")
+        yield where("", f"expected {_expected(kind)}, {_found(value)}")
 
 
 class _Checker:
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        self.sources = {s.id for s in catalog.sources}
-        self.engines = {e.id for e in catalog.engines}
-        self.models = {m.id for m in catalog.models}
-        self.plants = {p.id for p in catalog.plants}
-        self.subjects = self.models | self.plants | {v.id for v in catalog.variants}
-        self.production = {r.id: r for r in catalog.production}
-        self.production_ids = set(self.production)
+    def __init__(self, collections: Collections) -> None:
+        self.collections = collections
+        self.sources = {s.id for s in self._of("sources", Source)}
+        self.engines = {e.id for e in self._of("engines", Engine)}
+        self.models = {m.id for m in self._of("models", Model)}
+        self.plants = {p.id for p in self._of("plants", Plant)}
+        self.subjects = self.models | self.plants | {v.id for v in self._of("variants", Variant)}
+        self.production = {r.id: r for r in self._of("production", ProductionRecord)}
+
+    def _of(self, collection: str, kind: type[T]) -> Sequence[T]:
+        """The records of one collection (``kind`` only types them: they are checked already)."""
+        return self.collections.get(collection, ())
 
     def run(self) -> Iterator[Problem]:
-        collections: Sequence[tuple[str, Sequence[_Record]]] = [
-            ("sources", self.catalog.sources),
-            ("engines", self.catalog.engines),
-            ("models", self.catalog.models),
-            ("variants", self.catalog.variants),
-            ("plants", self.catalog.plants),
-            ("events", self.catalog.events),
-            ("production", self.catalog.production),
-            ("disputes", self.catalog.disputes),
-            ("facts", self.catalog.facts),
-        ]
-        for name, records in collections:
+        for name, records in self.collections.items():
             yield from self._ids(name, records)
         yield from self._shared_subject_ids()
-        yield from self._names("models", self.catalog.models, lambda m: m.names)
-        yield from self._names("variants", self.catalog.variants, lambda v: v.names)
+        yield from self._names("models", self._of("models", Model), lambda m: m.names)
+        yield from self._names("variants", self._of("variants", Variant), lambda v: v.names)
         yield from self._names(
-            "plants", self.catalog.plants, lambda p: (p.name, *(n.name for n in p.names))
+            "plants",
+            self._of("plants", Plant),
+            lambda p: (p.name, *(n.name for n in p.name_history)),
         )
         yield from self._engines()
         yield from self._models()
@@ -205,38 +212,35 @@ class _Checker:
     # -- helpers ---------------------------------------------------------------------------
 
     def _citations(
-        self, where: str, citations: Sequence[Citation], required: bool
+        self, where: _At, citations: Sequence[Citation], required: bool
     ) -> Iterator[Problem]:
         if required and not citations:
-            yield Problem("", f"{where}.citations", "no citation: every record cites a source")
+            yield where("citations", "no citation: every record cites a source")
         for index, citation in enumerate(citations):
             if citation.source not in self.sources:
-                yield Problem(
-                    "",
-                    f"{where}.citations[{index}].source",
+                yield where(
+                    f"citations[{index}].source",
                     f"unknown source {citation.source!r}",
                 )
 
-    def _ref(self, where: str, value: str, known: set[str], kind: str) -> Iterator[Problem]:
+    def _ref(self, where: _At, value: str, known: set[str], kind: str) -> Iterator[Problem]:
         if value not in known:
-            yield Problem("", where, f"unknown {kind} {value!r}")
+            yield where("", f"unknown {kind} {value!r}")
 
     # -- rules -----------------------------------------------------------------------------
 
     def _ids(self, collection: str, records: Sequence[_Record]) -> Iterator[Problem]:
         seen: dict[str, int] = {}
         for index, record in enumerate(records):
-            where = record_path(collection, index, record.id)
+            where = _At(collection, index, record.id)
             if not _SLUG_RE.fullmatch(record.id):
-                yield Problem(
-                    "",
-                    f"{where}.id",
+                yield where(
+                    "id",
                     f"invalid id {record.id!r}: use lowercase letters, digits and hyphens",
                 )
             if record.id in seen:
-                yield Problem(
-                    "",
-                    f"{where}.id",
+                yield where(
+                    "id",
                     f"duplicate id {record.id!r} (first at {collection}[{seen[record.id]}])",
                 )
             seen.setdefault(record.id, index)
@@ -245,19 +249,16 @@ class _Checker:
         # Events and figures name their subject by id alone, so these ids share one namespace.
         first: dict[str, str] = {}
         groups: Sequence[tuple[str, Sequence[_Record]]] = [
-            ("models", self.catalog.models),
-            ("variants", self.catalog.variants),
-            ("plants", self.catalog.plants),
+            ("models", self._of("models", Model)),
+            ("variants", self._of("variants", Variant)),
+            ("plants", self._of("plants", Plant)),
         ]
         for collection, records in groups:
             for index, record in enumerate(records):
                 owner = first.setdefault(record.id, collection)
                 if owner != collection:
-                    yield Problem(
-                        "",
-                        f"{record_path(collection, index, record.id)}.id",
-                        f"id {record.id!r} is already used in {owner}",
-                    )
+                    where = _At(collection, index, record.id)
+                    yield where("id", f"id {record.id!r} is already used in {owner}")
 
     def _names(
         self, collection: str, records: Sequence[R], names_of: Callable[[R], Iterable[str]]
@@ -268,207 +269,191 @@ class _Checker:
                 key = name_key(name)
                 owner = owners.setdefault(key, record.id) if key else record.id
                 if owner != record.id:
-                    yield Problem(
-                        "",
-                        f"{record_path(collection, index, record.id)}.aliases",
-                        f"name {name!r} is ambiguous: it also names {owner!r}",
-                    )
+                    where = _At(collection, index, record.id)
+                    yield where("aliases", f"name {name!r} is ambiguous: it also names {owner!r}")
 
     def _engines(self) -> Iterator[Problem]:
-        for index, engine in enumerate(self.catalog.engines):
-            where = record_path("engines", index, engine.id)
+        for index, engine in enumerate(self._of("engines", Engine)):
+            where = _At("engines", index, engine.id)
             yield from self._citations(where, engine.citations, required=True)
             if engine.cylinders is not None and engine.cylinders <= 0:
-                yield Problem("", f"{where}.cylinders", f"must be positive, not {engine.cylinders}")
+                yield where("cylinders", f"must be positive, not {engine.cylinders}")
             for field in ("displacement", "power"):
                 figure = getattr(engine, field)
                 if figure is not None and figure.high == 0:
-                    yield Problem("", f"{where}.{field}", f"must be positive, not {figure}")
+                    yield where(f"{field}", f"must be positive, not {figure}")
 
     def _models(self) -> Iterator[Problem]:
-        for index, model in enumerate(self.catalog.models):
-            where = record_path("models", index, model.id)
+        for index, model in enumerate(self._of("models", Model)):
+            where = _At("models", index, model.id)
             yield from self._citations(where, model.citations, required=True)
             for i, engine in enumerate(model.engines):
-                yield from self._ref(f"{where}.engines[{i}]", engine, self.engines, "engine")
+                yield from self._ref(where.at(f"engines[{i}]"), engine, self.engines, "engine")
             for i, plant in enumerate(model.plants):
-                yield from self._ref(f"{where}.plants[{i}]", plant, self.plants, "plant")
+                yield from self._ref(where.at(f"plants[{i}]"), plant, self.plants, "plant")
             for i, link in enumerate(model.lineage):
-                yield from self._link(f"{where}.lineage[{i}]", model.id, link)
+                yield from self._link(where.at(f"lineage[{i}]"), model.id, link)
 
-    def _link(self, where: str, model_id: str, link: Link) -> Iterator[Problem]:
-        yield from self._ref(f"{where}.target", link.target, self.models, "model")
+    def _link(self, where: _At, model_id: str, link: Link) -> Iterator[Problem]:
+        yield from self._ref(where.at("target"), link.target, self.models, "model")
         if link.target == model_id:
-            yield Problem("", f"{where}.target", f"a model cannot link to itself ({model_id!r})")
+            yield where("target", f"a model cannot link to itself ({model_id!r})")
         yield from self._citations(where, link.citations, required=False)
 
     def _lineage_cycles(self) -> Iterator[Problem]:
         edges = {
             m.id: [link.target for link in m.lineage if link.target in self.models]
-            for m in self.catalog.models
+            for m in self._of("models", Model)
         }
-        index_of = {m.id: i for i, m in enumerate(self.catalog.models)}
+        index_of = {m.id: i for i, m in enumerate(self._of("models", Model))}
         for cycle in _cycles(edges):
             first = cycle[0]
             chain = " -> ".join([*cycle, first])
-            yield Problem(
-                "",
-                f"{record_path('models', index_of[first], first)}.lineage",
-                f"lineage cycle: {chain}",
-            )
+            yield _At("models", index_of[first], first)("lineage", f"lineage cycle: {chain}")
 
     def _variants(self) -> Iterator[Problem]:
-        for index, variant in enumerate(self.catalog.variants):
-            where = record_path("variants", index, variant.id)
+        for index, variant in enumerate(self._of("variants", Variant)):
+            where = _At("variants", index, variant.id)
             yield from self._citations(where, variant.citations, required=True)
-            yield from self._ref(f"{where}.model", variant.model, self.models, "model")
+            yield from self._ref(where.at("model"), variant.model, self.models, "model")
 
     def _plants(self) -> Iterator[Problem]:
-        for index, plant in enumerate(self.catalog.plants):
-            where = record_path("plants", index, plant.id)
+        for index, plant in enumerate(self._of("plants", Plant)):
+            where = _At("plants", index, plant.id)
             yield from self._citations(where, plant.citations, required=True)
-            for i, name in enumerate(plant.names):
-                yield from self._citations(f"{where}.names[{i}]", name.citations, required=True)
+            for i, name in enumerate(plant.name_history):
+                name_where = where.at(f"name_history[{i}]")
+                yield from self._citations(name_where, name.citations, required=True)
             for i, owner in enumerate(plant.owners):
-                owner_where = f"{where}.owners[{i}]"
+                owner_where = where.at(f"owners[{i}]")
                 yield from self._citations(owner_where, owner.citations, required=True)
                 stake = owner.stake_percent
                 if stake is not None and not 0 < stake <= 100:
-                    yield Problem(
-                        "", f"{owner_where}.stake_percent", f"must be in 1..100, not {stake}"
-                    )
+                    yield owner_where("stake_percent", f"must be in 1..100, not {stake}")
 
     def _events(self) -> Iterator[Problem]:
-        for index, event in enumerate(self.catalog.events):
-            where = record_path("events", index, event.id)
+        for index, event in enumerate(self._of("events", Event)):
+            where = _At("events", index, event.id)
             yield from self._citations(where, event.citations, required=True)
             if not event.subjects:
-                yield Problem("", f"{where}.subjects", "an event needs at least one subject")
+                yield where("subjects", "an event needs at least one subject")
             for i, subject in enumerate(event.subjects):
                 yield from self._ref(
-                    f"{where}.subjects[{i}]", subject, self.subjects, "model, variant or plant"
+                    where.at(f"subjects[{i}]"), subject, self.subjects, "model, variant or plant"
                 )
 
     def _production(self) -> Iterator[Problem]:
-        challenged = {r.alternative_to for r in self.catalog.production if r.alternative_to}
-        for index, record in enumerate(self.catalog.production):
-            where = record_path("production", index, record.id)
+        records = self._of("production", ProductionRecord)
+        challenged = {r.alternative_to for r in records if r.alternative_to}
+        for index, record in enumerate(records):
+            where = _At("production", index, record.id)
             yield from self._citations(where, record.citations, required=True)
             yield from self._ref(
-                f"{where}.subject", record.subject, self.subjects, "model, variant or plant"
+                where.at("subject"), record.subject, self.subjects, "model, variant or plant"
             )
             if record.plant is not None:
-                yield from self._ref(f"{where}.plant", record.plant, self.plants, "plant")
+                yield from self._ref(where.at("plant"), record.plant, self.plants, "plant")
             if record.unit is Unit.PERCENT and (record.figure.high or record.figure.low) > 100:
-                yield Problem("", f"{where}.figure", f"a share above 100%: {record.figure}")
+                yield where("figure", f"a share above 100%: {record.figure}")
             if record.period.is_open and record.measure is not Measure.PLANNED:
-                yield Problem(
-                    "",
-                    f"{where}.period",
+                yield where(
+                    "period",
                     f"an actual figure needs a closed period, not {str(record.period)!r}",
                 )
             if record.id in challenged and not record.note:
-                yield Problem(
-                    "", f"{where}.note", "a preferred claim with rivals needs a note saying why"
-                )
+                yield where("note", "a preferred claim with rivals needs a note saying why")
             if record.alternative_to is not None:
                 yield from self._alternative(where, record.id, record.alternative_to)
 
-    def _alternative(self, where: str, record_id: str, target_id: str) -> Iterator[Problem]:
+    def _alternative(self, where: _At, record_id: str, target_id: str) -> Iterator[Problem]:
         target = self.production.get(target_id)
         record = self.production[record_id]
         if target is None:
-            yield Problem("", f"{where}.alternative_to", f"unknown production record {target_id!r}")
+            yield where("alternative_to", f"unknown production record {target_id!r}")
         elif target_id == record_id:
-            yield Problem("", f"{where}.alternative_to", "a record cannot compete with itself")
+            yield where("alternative_to", "a record cannot compete with itself")
         elif target.alternative_to is not None:
-            yield Problem(
-                "",
-                f"{where}.alternative_to",
+            yield where(
+                "alternative_to",
                 f"{target_id!r} is itself an alternative; point at the preferred record "
                 f"{target.alternative_to!r}",
             )
         elif (target.measure, target.unit) != (record.measure, record.unit):
             # This also keeps a plan from competing with an actual: their measures differ.
-            yield Problem(
-                "",
-                f"{where}.alternative_to",
+            yield where(
+                "alternative_to",
                 f"{target_id!r} counts {target.measure} in {target.unit}, this record "
                 f"{record.measure} in {record.unit}: only claims about one quantity compete",
             )
 
     def _disputes(self) -> Iterator[Problem]:
         disputable = self.subjects | self.engines
-        for index, dispute in enumerate(self.catalog.disputes):
-            where = record_path("disputes", index, dispute.id)
-            yield from self._ref(f"{where}.subject", dispute.subject, disputable, "subject")
+        for index, dispute in enumerate(self._of("disputes", Dispute)):
+            where = _At("disputes", index, dispute.id)
+            yield from self._ref(where.at("subject"), dispute.subject, disputable, "subject")
             if len(dispute.claims) < 2:
-                yield Problem("", f"{where}.claims", "a dispute needs at least two claims")
+                yield where("claims", "a dispute needs at least two claims")
             preferred = [c for c in dispute.claims if c.preferred]
             if len(preferred) > 1:
-                yield Problem(
-                    "",
-                    f"{where}.claims",
+                yield where(
+                    "claims",
                     f"at most one claim may be preferred, found {len(preferred)}",
                 )
             units = {claim.unit for claim in dispute.claims if claim.figure is not None}
             if len(units) > 1:
                 listed = ", ".join(sorted(repr(u) for u in units if u))
-                yield Problem(
-                    "", f"{where}.claims", f"the claims' figures use several units: {listed}"
-                )
+                yield where("claims", f"the claims' figures use several units: {listed}")
             for i, claim in enumerate(dispute.claims):
-                claim_where = f"{where}.claims[{i}]"
+                claim_where = where.at(f"claims[{i}]")
                 yield from self._citations(claim_where, claim.citations, required=True)
                 if claim.record is not None:
                     yield from self._ref(
-                        f"{claim_where}.record",
+                        claim_where.at("record"),
                         claim.record,
                         set(self.production),
                         "production record",
                     )
                 if claim.preferred and not claim.note:
-                    yield Problem("", f"{claim_where}.note", "the preferred claim needs a reason")
+                    yield claim_where("note", "the preferred claim needs a reason")
                 if claim.figure is not None and not claim.unit:
-                    yield Problem("", f"{claim_where}.unit", "a figure needs its unit")
+                    yield claim_where("unit", "a figure needs its unit")
 
     def _facts(self) -> Iterator[Problem]:
         about = self.subjects | self.engines
-        for index, fact in enumerate(self.catalog.facts):
-            where = record_path("facts", index, fact.id)
+        for index, fact in enumerate(self._of("facts", Fact)):
+            where = _At("facts", index, fact.id)
             yield from self._citations(where, fact.citations, required=True)
             yield from self._ref(
-                f"{where}.subject", fact.subject, about, "model, variant, plant or engine"
+                where.at("subject"), fact.subject, about, "model, variant, plant or engine"
             )
             if fact.figure is None and not fact.text:
-                yield Problem("", where, "a fact needs a figure, a text or both")
+                yield where("", "a fact needs a figure, a text or both")
             if fact.figure is not None and not fact.unit:
-                yield Problem("", f"{where}.unit", "a figure needs its unit")
+                yield where("unit", "a figure needs its unit")
             if (
                 fact.unit == "percent"
                 and (fact.figure is not None)
                 and ((fact.figure.high or fact.figure.low) > 100)
             ):
-                yield Problem("", f"{where}.figure", f"a share above 100%: {fact.figure}")
+                yield where("figure", f"a share above 100%: {fact.figure}")
 
     def _inferences(self) -> Iterator[Problem]:
         # An inference is shown to readers as the curators' reasoning: it must say something.
-        collections = ("engines", "models", "variants", "plants", "events", "production")
-        for collection in (*collections, "disputes", "facts"):
-            for index, record in enumerate(getattr(self.catalog, collection)):
-                where = record_path(collection, index, record.id)
+        for collection, records in self.collections.items():
+            for index, record in enumerate(records):
+                where = _At(collection, index, record.id)
                 for path, value in _inference_fields(record, where):
                     if value is not None and not value.strip():
-                        yield Problem("", path, "an inference needs its reason")
+                        yield path("", "an inference needs its reason")
 
 
-def _inference_fields(record: object, where: str) -> Iterator[tuple[str, str | None]]:
+def _inference_fields(record: object, where: _At) -> Iterator[tuple[_At, str | None]]:
     """The ``inference`` of a record and of the parts it holds (links, names, owners, claims)."""
-    yield f"{where}.inference", getattr(record, "inference", None)
-    for part in ("lineage", "names", "owners", "claims"):
+    yield where.at("inference"), getattr(record, "inference", None)
+    for part in ("lineage", "name_history", "owners", "claims"):
         for i, item in enumerate(getattr(record, part, ())):
             if not isinstance(item, str):
-                yield f"{where}.{part}[{i}].inference", getattr(item, "inference", None)
+                yield where.at(f"{part}[{i}].inference"), getattr(item, "inference", None)
 
 
 def _cycles(edges: Mapping[str, Sequence[str]]) -> Iterator[list[str]]:
