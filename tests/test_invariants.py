@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import moskvitch
 from moskvitch import Catalog, Figure, NoPathError, lineage, production
 from moskvitch.production import DEFAULT_ERAS, Claims, PartKind
+from moskvitch.search import search
 from moskvitch.serialization import from_json, to_json
 from moskvitch.testing import catalogs
 
@@ -69,10 +70,14 @@ def check_production_laws(catalog: Catalog, measure: moskvitch.Measure, claims: 
         if not totals.overruns:  # parts add up to the whole where the data is consistent
             check_rows_add_up(totals, exactness=name != "era, proportional")
     # Each row equals the direct query for its label.
-    for row in breakdowns["model"]:
-        assert production.total(row.label, **options) == row
-    for row in breakdowns["plant"]:
-        assert production.total(row.label, **options) == row
+    for label, row in breakdowns["model"].items():
+        assert production.total(label, **options) == row
+    for label, row in breakdowns["plant"].items():
+        assert production.total(label, **options) == row
+    # Totals is a mapping of labels to rows, in row order.
+    for totals in breakdowns.values():
+        assert list(totals) == [row.label for row in totals.rows]
+        assert all(label in totals and totals[label] is row for label, row in totals.items())
     for era, row in zip(DEFAULT_ERAS, strict.rows, strict=True):
         alone = production.totals_by_era([era], allocation="strict", **options)
         assert alone.rows[0].figure == row.figure
@@ -103,7 +108,7 @@ def _bounds(figure: Figure | None) -> tuple[int, int | None]:
 
 def check_search(catalog: Catalog) -> None:
     for record in [*catalog.models[:5], *catalog.plants[:3]]:
-        hits = catalog.search(record.name)
+        hits = search(record.name, catalog=catalog)
         assert hits
         assert hits[0].score == 1.0
         assert record in [hit.record for hit in hits if hit.score == 1.0]

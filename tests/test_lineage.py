@@ -48,7 +48,7 @@ def test_path_goes_up_or_down_and_fails_clearly() -> None:
 
 
 def test_variants_of_the_400_include_the_cabriolet() -> None:
-    assert "moskvich-420a" in [v.id for v in lineage.variants_of("400")]
+    assert "moskvich-420a" in [v.id for v in moskvitch.load().variants_of("400")]
 
 
 def test_unknown_models_suggest_close_names() -> None:

@@ -150,16 +150,13 @@ def test_shipped_catalog_is_cached_and_thread_safe() -> None:
     assert results[0] is load()
 
 
-def test_import_loads_nothing() -> None:
+def test_import_reads_no_data() -> None:
     import subprocess
     import sys
 
-    code = (
-        "import sys, moskvitch; "
-        "print(sorted(m for m in ('attrs', 'cattrs', 'moskvitch.loading') if m in sys.modules))"
-    )
+    code = "import moskvitch.ingestion as i; print(i._shipped is None)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert out.stdout.strip() == "True"
 
 
 def test_every_public_name_resolves() -> None:
@@ -207,11 +204,11 @@ def test_a_json_export_that_is_not_a_regular_file(tmp_path: Path) -> None:
 def test_files_over_the_size_limit_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from moskvitch import loading
+    from moskvitch import ingestion
 
-    assert loading.MAX_FILE_BYTES == 16 * 1024 * 1024
+    assert ingestion.MAX_FILE_BYTES == 16 * 1024 * 1024
     write(tmp_path, sources=SOURCES, models=MODELS)
-    monkeypatch.setattr(loading, "MAX_FILE_BYTES", len(SOURCES.encode()))
+    monkeypatch.setattr(ingestion, "MAX_FILE_BYTES", len(SOURCES.encode()))
     size = len(MODELS.encode())
     assert problems_of(tmp_path) == [
         f"models.toml: too large: {size:,} bytes, the limit is {len(SOURCES):,} (MAX_FILE_BYTES)"
@@ -277,3 +274,19 @@ def test_parser_limits_become_data_errors(tmp_path: Path) -> None:
     (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(DataError, match="not valid JSON: nested too deeply"):
         load(tmp_path / "deep.json")
+
+
+def test_problems_carry_their_location_as_fields(tmp_path: Path) -> None:
+    broken = MODELS.replace('kind = "foreign-origin"', 'kind = "foreign"')
+    with pytest.raises(DataError) as info:
+        load(write(tmp_path, sources=SOURCES, models=broken))
+    (problem,) = info.value.problems
+    assert (problem.file, problem.collection, problem.index, problem.record, problem.path) == (
+        "models.toml",
+        "models",
+        1,
+        "opel-kadett-k38",
+        "kind",
+    )
+    assert problem.message.startswith("unknown ModelKind 'foreign'; expected one of")
+    assert str(problem) == f"models.toml: models[1] (opel-kadett-k38).kind: {problem.message}"

@@ -43,7 +43,7 @@ def test_the_400_series_total_is_not_double_counted() -> None:
 
 def test_yearly_output_of_the_400() -> None:
     years = production.by_year("400")
-    assert [(r.label, r.figure) for r in years] == [
+    assert [(r.label, r.figure) for r in years.values()] == [
         ("1947", Figure.exact(1501)),
         ("1948", Figure.exact(4808)),
         ("1949", Figure.exact(19906)),

@@ -9,6 +9,7 @@ import pytest
 
 import moskvitch
 from moskvitch import Catalog, Citation, EventKind, Measure
+from moskvitch.catalog import COLLECTIONS
 from moskvitch.serialization import to_json
 
 from .conftest import normalise
@@ -37,16 +38,8 @@ def citations(value: object, path: str) -> Iterator[tuple[str, Citation]]:
 def all_citations(catalog: Catalog) -> list[tuple[str, Citation]]:
     return [
         found
-        for name in (
-            "engines",
-            "models",
-            "variants",
-            "plants",
-            "events",
-            "production",
-            "disputes",
-            "facts",
-        )
+        for name in COLLECTIONS
+        if name != "sources"  # sources are what citations point at
         for found in citations(getattr(catalog, name), name)
     ]
 
@@ -108,10 +101,10 @@ def test_production_starts_fall_in_production_periods(catalog: Catalog) -> None:
         if event.kind is not EventKind.PRODUCTION_START:
             continue
         for subject_id in event.subjects:
-            subject = catalog.subject(subject_id)
+            subject = catalog.find(subject_id)
             period = getattr(subject, "production", None)
             if period is not None and period.start is not None:
-                assert period.covers_year(event.date.year), (event.id, subject_id)
+                assert period.meets(event.date.year), (event.id, subject_id)
 
 
 def test_moskvich_events_happen_after_the_plant_was_founded(catalog: Catalog) -> None:

@@ -55,3 +55,11 @@ def test_importing_moskvitch_never_imports_hypothesis() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@given(st.data())
+def test_every_collection_has_a_strategy(data: st.DataObject) -> None:
+    from moskvitch.catalog import COLLECTIONS
+
+    for kind in COLLECTIONS.values():  # registered by the plugin, from the one list
+        assert isinstance(data.draw(st.from_type(kind)), kind)

@@ -2,8 +2,8 @@
 
 Hypothesis runs :func:`register` through the ``hypothesis`` entry point when it is imported,
 so ``st.from_type(moskvitch.Model)`` works in any project that installed
-``moskvitch[testing]``. The strategies are imported only when first used, which keeps the
-import of Hypothesis free of circular imports.
+``moskvitch[testing]``. The strategies module is imported only when a strategy is first drawn,
+as it imports Hypothesis itself, which is still starting up when this runs.
 """
 
 from __future__ import annotations
@@ -11,38 +11,27 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from .catalog import COLLECTIONS, Catalog
+from .dates import PartialDate, Period
+from .figures import Figure
+from .records import Citation
+
 __all__ = ["register"]
 
-_STRATEGIES = {
-    "PartialDate": "partial_dates",
-    "Period": "periods",
-    "Figure": "figures",
-    "Citation": "citations",
-    "Source": "sources",
-    "Engine": "engines",
-    "Model": "models",
-    "Variant": "variants",
-    "Plant": "plants",
-    "Event": "events",
-    "ProductionRecord": "production_records",
-    "Dispute": "disputes",
-    "Fact": "facts",
-    "Catalog": "catalogs",
-}
+# The collections' record types, the catalog, and the values records are made of.
+_TYPES = (PartialDate, Period, Figure, Citation, *COLLECTIONS.values(), Catalog)
 
 
-def _lazy(name: str) -> Any:
+def _lazy(kind: type) -> Any:
     def strategy(_: type) -> Any:
-        return getattr(importlib.import_module("moskvitch.testing"), name)()
+        return importlib.import_module("moskvitch.testing").strategy_for(kind)
 
     return strategy
 
 
 def register() -> None:
-    """Register a strategy for every public class that has one."""
+    """Register a strategy for every record type, the catalog and the value types."""
     from hypothesis import strategies as st
 
-    import moskvitch
-
-    for class_name, strategy_name in _STRATEGIES.items():
-        st.register_type_strategy(getattr(moskvitch, class_name), _lazy(strategy_name))
+    for kind in _TYPES:
+        st.register_type_strategy(kind, _lazy(kind))

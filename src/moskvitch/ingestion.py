@@ -94,6 +94,21 @@ def _text_value(parse: Callable[[str], Any], example: str) -> Callable[[object, 
     return structure
 
 
+class UnknownMemberError(ValueError):
+    """A text that names no member of an enumeration: its message lists the allowed ones."""
+
+
+def _structure_enum(value: object, kind: type[enum.StrEnum]) -> enum.StrEnum:
+    if type(value) is not str:
+        raise WrongTypeError(f"expected a string, {_found(value)}")
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in kind)
+        message = f"unknown {kind.__name__} {value!r}; expected one of {allowed}"
+        raise UnknownMemberError(message) from None
+
+
 def _structure_figure(value: object, _: type) -> Figure:
     if type(value) is int:
         return Figure.exact(value)
@@ -138,11 +153,12 @@ def _citation_factory(_: type, conv: cattrs.Converter) -> Callable[[object, type
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
-    # Exactly these types: registered by class, str's hook would also catch the enums (StrEnum
-    # subclasses str), which keep cattrs' own enum handling.
-    conv.register_structure_hook_func(lambda t: t is str, _strict(str, "a string"))
-    conv.register_structure_hook_func(lambda t: t is int, _strict(int, "an integer"))
-    conv.register_structure_hook_func(lambda t: t is bool, _strict(bool, "true or false"))
+    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(int, _strict(int, "an integer"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    # Hooks by class follow the MRO, where StrEnum precedes str: enums need their own.
+    conv.register_structure_hook(enum.StrEnum, _structure_enum)
+    conv.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
     conv.register_structure_hook(PartialDate, _text_value(PartialDate.parse, "a date as text"))
     conv.register_structure_hook(Period, _text_value(Period.parse, "a period as text"))
     conv.register_structure_hook(Figure, _structure_figure)
@@ -166,7 +182,13 @@ record back into plain data. :func:`structure` turns those errors into located p
 
 # -- locating problems ------------------------------------------------------------------------
 
-_OWN_ERRORS = (WrongTypeError, InvalidDateError, InvalidPeriodError, InvalidFigureError)
+_OWN_ERRORS = (
+    WrongTypeError,
+    UnknownMemberError,
+    InvalidDateError,
+    InvalidPeriodError,
+    InvalidFigureError,
+)
 
 
 def _message(error: BaseException, kind: Any) -> str:
@@ -174,9 +196,6 @@ def _message(error: BaseException, kind: Any) -> str:
         return str(error)
     if isinstance(error, KeyError):
         return "required field missing"
-    if isinstance(error, ValueError) and isinstance(kind, type) and issubclass(kind, enum.Enum):
-        allowed = ", ".join(repr(member.value) for member in kind)
-        return f"{error}; expected one of {allowed}"
     return format_exception(error, kind)
 
 
@@ -194,8 +213,8 @@ def _leaves(
             yield from _leaves(inner, (*path, note.name), note.type)
         for inner in others:
             if isinstance(inner, cattrs.ForbiddenExtraKeysError):
-                for name in sorted(inner.extra_fields):
-                    yield (*path, name), "unknown field"
+                names = ", ".join(repr(name) for name in sorted(inner.extra_fields))
+                yield path, f"unknown field {names}"
             else:
                 yield from _leaves(inner, path, error.cl)
     elif isinstance(error, IterableValidationError):
@@ -383,7 +402,7 @@ def load_directory(directory: str | os.PathLike[str]) -> Catalog:
         for stray in names
         if stray.lower().endswith(".toml") and stray not in expected
     ]
-    present = [file for file in names if file in expected]
+    present = [file for file in expected if file in names]  # in the order of COLLECTIONS
     if not present and not problems:
         problems.append(Problem(f"no data files; expected one or more of {listed}", file=name))
     data: dict[str, object] = {}

@@ -240,7 +240,7 @@ class Totals(Mapping[str, "Total"]):
         for row in self.rows:
             if row.label == label:
                 return row
-        raise KeyError(label)
+        raise KeyError(f"no row {label!r}; rows are {', '.join(self)}")
 
     def __iter__(self) -> Iterator[str]:
         return (row.label for row in self.rows)

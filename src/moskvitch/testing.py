@@ -17,7 +17,8 @@ import calendar
 import datetime
 import itertools
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -65,6 +66,7 @@ __all__ = [
     "plants",
     "production_records",
     "sources",
+    "strategy_for",
     "synthetic_catalog",
     "variants",
 ]
@@ -661,3 +663,34 @@ def synthetic_catalog(models: int, *, seed: int = 0) -> Catalog:
         events=events,
         production=production,
     )
+
+
+_DEFAULTS: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    PartialDate: partial_dates,
+    Period: periods,
+    Figure: figures,
+    Citation: citations,
+    Source: sources,
+    Engine: engines,
+    Model: models,
+    Variant: variants,
+    Plant: plants,
+    Event: events,
+    ProductionRecord: production_records,
+    Dispute: disputes,
+    Fact: facts,
+    Catalog: catalogs,
+}
+
+
+def strategy_for(kind: type) -> st.SearchStrategy[Any]:
+    """The default strategy of a public class: what ``st.from_type(kind)`` draws from.
+
+    Every record type of :data:`moskvitch.catalog.COLLECTIONS` has one, as do the catalog,
+    citations, dates, periods and figures.
+
+    :param kind: the class, e.g. :class:`~moskvitch.Model`.
+    :returns: a strategy of its instances.
+    :raises KeyError: when the class has no strategy here.
+    """
+    return _DEFAULTS[kind]()
