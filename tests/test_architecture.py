@@ -67,3 +67,11 @@ def test_public_names_are_listed_once_and_importable() -> None:
     public = {n for n in vars(moskvitch) if not n.startswith("_") or n == "__version__"}
     modules = {n for n, v in vars(moskvitch).items() if isinstance(v, ModuleType)}
     assert set(moskvitch.__all__) == public - modules
+
+
+def test_the_architecture_page_shows_the_real_graph() -> None:
+    graph = _module_graph()
+    shown = (ROOT / "docs/architecture-modules.dot").read_text(encoding="utf-8")
+    assert shown == graph.to_dot(graph.imports()) + "\n", (
+        "run: python scripts/module_graph.py > docs/architecture-modules.dot"
+    )

@@ -330,7 +330,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
     :raises DataError: listing every problem found, file by file; no partial catalog is ever
         returned. A path that is empty, missing, a broken link, or neither a directory nor a
         ``.json`` file is a problem too; so is a file that is not a regular file or is larger
-        than :data:`MAX_FILE_BYTES` (see :doc:`/errors`).
+        than :data:`~moskvitch.ingestion.MAX_FILE_BYTES` (see :doc:`/errors`).
     """
     if path is not None:
         if os.fspath(path) == "":
