@@ -64,7 +64,7 @@ The shipped data is a small fraction of it; a larger file is refused with a
 # -- the converter ----------------------------------------------------------------------------
 
 
-class WrongTypeError(TypeError):
+class _WrongTypeError(TypeError):
     """A value of the wrong JSON/TOML type: its message names what was expected and found."""
 
 
@@ -78,7 +78,7 @@ def _strict(kind: type, what: str) -> Callable[[object, type], Any]:
     def structure(value: object, _: type) -> Any:
         if type(value) is kind:
             return value
-        raise WrongTypeError(f"expected {what}, {_found(value)}")
+        raise _WrongTypeError(f"expected {what}, {_found(value)}")
 
     return structure
 
@@ -88,32 +88,32 @@ def _text_value(parse: Callable[[str], Any], example: str) -> Callable[[object, 
 
     def structure(value: object, _: type) -> Any:
         if type(value) is not str:
-            raise WrongTypeError(f"expected {example}, {_found(value)}")
+            raise _WrongTypeError(f"expected {example}, {_found(value)}")
         return parse(value)
 
     return structure
 
 
-class UnknownMemberError(ValueError):
+class _UnknownMemberError(ValueError):
     """A text that names no member of an enumeration: its message lists the allowed ones."""
 
 
 def _structure_enum(value: object, kind: type[enum.StrEnum]) -> enum.StrEnum:
     if type(value) is not str:
-        raise WrongTypeError(f"expected a string, {_found(value)}")
+        raise _WrongTypeError(f"expected a string, {_found(value)}")
     try:
         return kind(value)
     except ValueError:
         allowed = ", ".join(repr(member.value) for member in kind)
         message = f"unknown {kind.__name__} {value!r}; expected one of {allowed}"
-        raise UnknownMemberError(message) from None
+        raise _UnknownMemberError(message) from None
 
 
 def _structure_figure(value: object, _: type) -> Figure:
     if type(value) is int:
         return Figure.exact(value)
     if type(value) is not str:
-        raise WrongTypeError(
+        raise _WrongTypeError(
             f"expected a figure such as '1501', '~600' or '>=15300', {_found(value)}"
         )
     return Figure.parse(value)
@@ -129,7 +129,7 @@ def _strict_tuple_factory(kind: Any, conv: cattrs.Converter) -> Callable[[object
 
     def structure(value: object, _: Any) -> Any:
         if type(value) is not list and type(value) is not tuple:
-            raise WrongTypeError(f"expected a list, {_found(value)}")
+            raise _WrongTypeError(f"expected a list, {_found(value)}")
         return structure_items(value, kind)
 
     return structure
@@ -143,7 +143,7 @@ def _citation_factory(_: type, conv: cattrs.Converter) -> Callable[[object, type
         if type(value) is str:
             return Citation(source=value)
         if type(value) is not dict:
-            raise WrongTypeError(
+            raise _WrongTypeError(
                 f"expected a source id or a table {{source, quote, locator}}, {_found(value)}"
             )
         return table(value, Citation)
@@ -183,8 +183,8 @@ record back into plain data. :func:`structure` turns those errors into located p
 # -- locating problems ------------------------------------------------------------------------
 
 _OWN_ERRORS = (
-    WrongTypeError,
-    UnknownMemberError,
+    _WrongTypeError,
+    _UnknownMemberError,
     InvalidDateError,
     InvalidPeriodError,
     InvalidFigureError,
@@ -199,13 +199,13 @@ def _message(error: BaseException, kind: Any) -> str:
     return format_exception(error, kind)
 
 
-Step = str | int
+_Step = str | int
 """One step of a path inside a document: a field name or a list index."""
 
 
 def _leaves(
-    error: BaseException, path: tuple[Step, ...], kind: Any
-) -> Iterator[tuple[tuple[Step, ...], str]]:
+    error: BaseException, path: tuple[_Step, ...], kind: Any
+) -> Iterator[tuple[tuple[_Step, ...], str]]:
     """Every problem under a structuring error, as (path, message), read from cattrs' notes."""
     if isinstance(error, ClassValidationError):
         with_notes, others = error.group_exceptions()
@@ -227,7 +227,7 @@ def _leaves(
         yield path, _message(error, kind)
 
 
-def _path_text(steps: tuple[Step, ...]) -> str:
+def _path_text(steps: tuple[_Step, ...]) -> str:
     text = ""
     for step in steps:
         text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
@@ -247,7 +247,7 @@ def _structure_collection(
     kind = tuple[COLLECTIONS[collection], ...]  # type: ignore[valid-type]
     try:
         records: tuple[Any, ...] = converter.structure(items, kind)
-    except WrongTypeError as error:  # the collection itself is not a list
+    except _WrongTypeError as error:  # the collection itself is not a list
         problems.append(Problem(str(error), file=file, collection=collection))
     except (ClassValidationError, IterableValidationError) as error:
         for steps, message in _leaves(error, (), kind):
