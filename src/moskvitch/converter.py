@@ -2,8 +2,10 @@
 
 One :data:`converter` owns every hook. It is strict where cattrs is lenient by default: a
 string is never turned into a number or the reverse, a table never turns into a list, unknown
-keys are errors. Dates, periods and figures are written in their compact text notations (see
-:doc:`/data-format`), and a citation without quote or locator is written as its bare source id.
+keys are errors. Dates and periods are written in their compact text notations (see
+:doc:`/data-format`), figures as objects with their numbers and text (:meth:`Figure.to_data`;
+the TOML notation is read too), and a citation without quote or locator is written as its bare
+source id.
 """
 
 from __future__ import annotations
@@ -80,10 +82,8 @@ def _structure_period(value: object, _: type) -> Period:
 
 
 def _structure_figure(value: object, _: type) -> Figure:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Figure.exact(value)
-    _expect(value, str, "a figure such as '1501', '~600' or '>=15300'")
-    return Figure.parse(typing.cast(str, value))
+    # The notation of the TOML files ('~600', 1501) or the object of Figure.to_data.
+    return Figure.from_data(value)
 
 
 def _is_tuple_of_many(kind: Any) -> bool:
@@ -174,8 +174,9 @@ def _configure(conv: cattrs.Converter) -> cattrs.Converter:
     conv.register_structure_hook(PartialDate, _structure_date)
     conv.register_structure_hook(Period, _structure_period)
     conv.register_structure_hook(Figure, _structure_figure)
-    for kind in (PartialDate, Period, Figure):
+    for kind in (PartialDate, Period):
         conv.register_unstructure_hook(kind, str)
+    conv.register_unstructure_hook(Figure, Figure.to_data)
     conv.register_structure_hook_factory(_is_tuple_of_many, _tuple_hook_factory)
     conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
     conv.register_structure_hook_factory(lambda t: t is Citation, _citation_hook_factory)
