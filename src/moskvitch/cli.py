@@ -9,14 +9,11 @@ failure such as an unwritable output file, exit with status 1. See :doc:`/errors
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
-
-import attrs
 
 from ._files import write_atomically
 from .catalog import Catalog
@@ -26,7 +23,8 @@ from .errors import DataError, NoPathError, UnknownNameError
 from .figures import Figure
 from .loading import load
 from .records import Event, Fact, Measure, Model, Plant, Relation, Variant
-from .serialization import COLLECTIONS, to_json
+from .serialization import to_json
+from .tables import TABLES
 
 if TYPE_CHECKING:
     from . import production
@@ -480,27 +478,9 @@ def _cmd_export(args: argparse.Namespace, catalog: Catalog) -> None:
     if args.format == "json":
         text = to_json(catalog, indent=2) + "\n"
     else:
-        records = converter.unstructure(getattr(catalog, args.collection))
-        fields = attrs.fields(COLLECTIONS[args.collection])
-        columns = [f.name for f in fields]
-        # The plain data leaves defaults out; a table spells them out.
-        defaults = {
-            f.name: converter.unstructure(f.default)
-            for f in fields
-            if f.default not in (attrs.NOTHING, None, ())
-        }
-        records = [{**defaults, **record} for record in records]
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        for record in records:
-            writer.writerow(
-                {
-                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                    for k, v in record.items()
-                }
-            )
-        text = buffer.getvalue()
+        from .tables import to_csv
+
+        text = to_csv(args.collection, catalog=catalog)
     if args.output is not None:
         if not args.output:
             raise _UsageError("--output needs a file name")
@@ -621,8 +601,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument(
         "--collection",
-        choices=list(COLLECTIONS),
-        help="for CSV: which records (default: production)",
+        choices=TABLES,
+        metavar="TABLE",
+        help="for CSV: a collection such as 'models', or a nested list of records such as"
+        " 'models.lineage' or 'production.citations' (default: production)",
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     validate = command(
