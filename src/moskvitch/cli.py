@@ -15,10 +15,11 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from . import _output
 from ._files import write_atomically
+from ._version import __version__
 from .catalog import Catalog
-from .converter import converter
-from .dates import PartialDate
+from .dates import PartialDate, Period
 from .errors import DataError, NoPathError, UnknownNameError
 from .figures import Figure
 from .loading import load
@@ -35,6 +36,8 @@ __all__ = ["main"]
 # built without importing the production helpers (tests check that they agree).
 ALLOCATIONS = ["strict", "proportional"]
 CLAIMS = ["preferred", "envelope", "min", "max"]
+# The commands with --json output, as moskvitch.schema.COMMANDS (tests check that they agree).
+SCHEMA_COMMANDS = ["stats", "show", "lineage", "totals", "timeline", "search", "conflicts"]
 
 
 class _UsageError(Exception):
@@ -100,7 +103,8 @@ def _stats_rows(catalog: Catalog) -> list[tuple[str, int]]:
 def _cmd_stats(args: argparse.Namespace, catalog: Catalog) -> None:
     rows = _stats_rows(catalog)
     if args.json:
-        _print_json(dict(rows))
+        # The keys of every --json output are identifiers: the collections' names.
+        _print_json({name.split()[0]: count for name, count in rows})
     else:
         print(_table([(name, str(count)) for name, count in rows], ("records", "count")))
 
@@ -119,10 +123,9 @@ def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
 def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
     record = catalog.find(args.name)
     if args.json:
-        data = converter.unstructure(record)
-        data["kind_of_record"] = type(record).__name__.lower()
-        data["production_records"] = converter.unstructure(catalog.production_of(record.id))
-        data["facts"] = converter.unstructure(catalog.facts_of(record.id))
+        data = _output.record(record)
+        data["production_records"] = [_output.record(r) for r in catalog.production_of(record.id)]
+        data["facts"] = [_output.record(f) for f in catalog.facts_of(record.id)]
         _print_json(data)
         return
     lines = [f"{record.name}  [{type(record).__name__.lower()} {record.id}]"]
@@ -271,7 +274,7 @@ def _cmd_lineage(args: argparse.Namespace, catalog: Catalog) -> None:
                 "ancestors": [m.id for m in up],
                 "descendants": [m.id for m in down],
                 "variants": [v.id for v in catalog.variants_of(model.id)],
-                "edges": converter.unstructure(tree.edges),
+                "edges": _output.plain(tree.edges),
             }
         )
     else:
@@ -348,11 +351,27 @@ def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
 
     if args.allocation is not None and args.by != "era":
         raise _UsageError(f"--allocation applies to --by era only, not to --by {args.by}")
-    options: dict[str, Any] = {"measure": args.measure, "claims": args.claims, "catalog": catalog}
+    if args.subject is not None and args.by not in ("era", "year"):
+        raise _UsageError(f"a SUBJECT's totals break down --by era or year, not --by {args.by}")
+    try:
+        start, end = (None if d is None else PartialDate.parse(d) for d in (args.start, args.end))
+        Period(start, end)
+    except ValueError as error:  # InvalidDateError, InvalidPeriodError
+        raise _UsageError(str(error)) from None
+    options: dict[str, Any] = {
+        "measure": args.measure,
+        "claims": args.claims,
+        "catalog": catalog,
+        "start": start,
+        "end": end,
+    }
+    subject = None if args.subject is None else catalog.find(args.subject).id
     if args.by == "era":
-        totals = production.totals_by_era(allocation=args.allocation or "strict", **options)
+        totals = production.totals_by_era(
+            allocation=args.allocation or "strict", subject=subject, **options
+        )
     elif args.by == "year":
-        totals = production.by_year(**options)
+        totals = production.by_year(subject, **options)
     elif args.by == "plant":
         totals = production.by_plant(**options)
     else:
@@ -361,6 +380,10 @@ def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
         _print_json(
             {
                 "measure": totals.measure.value,
+                "by": args.by,
+                "subject": subject,
+                "from": None if start is None else str(start),
+                "to": None if end is None else str(end),
                 "rows": [_total_json(row) for row in totals.rows],
                 "unallocated": _total_json(totals.unallocated),
                 "total": _total_json(totals.grand_total),
@@ -369,23 +392,24 @@ def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
         )
     else:
         print(_totals_table(totals, args.by))
+        if start is not None or end is not None:
+            print(
+                f"Only figures dated within {start or '..'} to {end or '..'} count; a figure"
+                " reaching outside is left out whole."
+            )
 
 
 def _total_json(total: production.Total) -> dict[str, Any]:
-    figure = total.figure
     return {
         "label": total.label,
-        "figure": None if figure is None else str(figure),
-        "low": None if figure is None else figure.low,
-        "high": None if figure is None else figure.high,
-        "approximate": None if figure is None else figure.approximate,
+        "figure": _output.figure(total.figure),
         "records": [r.id for r in total.records],
         "partial": total.partial,
         "parts": [
             {
                 "record": part.record.id,
                 "kind": part.kind.value,
-                "figure": str(part.figure),
+                "figure": _output.figure(part.figure),
                 "less": list(part.less),
             }
             for part in total.parts
@@ -405,7 +429,7 @@ def _cmd_timeline(args: argparse.Namespace, catalog: Catalog) -> None:
             raise _UsageError(str(error)) from None
         events = tuple(e for e in events if e.id in window)
     if args.json:
-        _print_json(converter.unstructure(events))
+        _print_json([_output.record(event) for event in events])
     else:
         width = max((len(str(e.date)) for e in events), default=0)
         for event in events:
@@ -424,8 +448,9 @@ def _cmd_search(args: argparse.Namespace, catalog: Catalog) -> None:
         _print_json(
             [
                 {
+                    "type": _output.type_name(type(hit.record)),
                     "id": hit.record.id,
-                    "type": type(hit.record).__name__.lower(),
+                    "name": _hit_name(hit.record),
                     "score": hit.score,
                     "matched": hit.matched,
                 }
@@ -438,11 +463,16 @@ def _cmd_search(args: argparse.Namespace, catalog: Catalog) -> None:
             f"{hit.score:.2f}",
             type(hit.record).__name__.lower(),
             hit.record.id,
-            _shorten(hit.record.summary if isinstance(hit.record, Event) else hit.record.name),
+            _shorten(_hit_name(hit.record)),
         )
         for hit in hits
     ]
     print(_table(rows, ("score", "type", "id", "name")) if rows else "no match")
+
+
+def _hit_name(record: Model | Variant | Plant | Event) -> str:
+    """A hit's name: a record's display name, an event's summary."""
+    return record.summary if isinstance(record, Event) else record.name
 
 
 def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
@@ -450,7 +480,7 @@ def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
     if args.contradictory:
         disputes = tuple(d for d in disputes if not d.consistent)
     if args.json:
-        _print_json([{**converter.unstructure(d), "consistent": d.consistent} for d in disputes])
+        _print_json([{**_output.record(d), "consistent": d.consistent} for d in disputes])
         return
     for dispute in disputes:
         verdict = "compatible as stated" if dispute.consistent else "contradictory"
@@ -481,17 +511,47 @@ def _cmd_export(args: argparse.Namespace, catalog: Catalog) -> None:
         from .tables import to_csv
 
         text = to_csv(args.collection, catalog=catalog)
-    if args.output is not None:
-        if not args.output:
-            raise _UsageError("--output needs a file name")
-        try:
-            write_atomically(args.output, text)  # FILE is left intact if anything fails
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise _Failure(f"cannot write {args.output!r}: {error.strerror or error}") from None
+    _write(args.output, text)
+
+
+def _cmd_schema(args: argparse.Namespace, _: Catalog | None) -> None:
+    from . import schema
+
+    chosen = [
+        option
+        for option, value in (
+            ("--toml", args.toml),
+            ("--command", args.command_output),
+            ("--table", args.table),
+        )
+        if value is not None
+    ]
+    if len(chosen) > 1:
+        raise _UsageError(f"{' and '.join(chosen)} cannot be used together; choose one")
+    if args.table is not None:
+        document = schema.table_schema(args.table)
+    elif args.toml is not None:
+        document = schema.toml_schema(args.toml)
+    elif args.command_output is not None:
+        document = schema.output_schema(args.command_output)
     else:
+        document = schema.export_schema()
+    _write(args.output, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _write(output: str | None, text: str) -> None:
+    """Write ``text`` to the file ``output`` atomically, or to standard output."""
+    if output is None:
         sys.stdout.write(text)
+        return
+    if not output:
+        raise _UsageError("--output needs a file name")
+    try:
+        write_atomically(output, text)  # the file is left intact if anything fails
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _Failure(f"cannot write {output!r}: {error.strerror or error}") from None
 
 
 def _cmd_validate(args: argparse.Namespace, _: Catalog | None) -> int:
@@ -515,16 +575,24 @@ def _parser() -> argparse.ArgumentParser:
         description="Cited data about the Moskvitch (Moskvich) car brand, 1930 to the revival. "
         "Without a command, prints a summary.",
     )
-    parser.add_argument(
-        "--data",
-        metavar="PATH",
-        help="read this data directory or JSON export instead of the shipped data",
-    )
+    data_help = "read this data directory or JSON export instead of the shipped data"
+    parser.add_argument("--data", metavar="PATH", help=data_help)
+    parser.add_argument("--version", action="version", version=f"moskvitch {__version__}")
+    # --data may also follow the command; SUPPRESS keeps a value given before it.
+    data_option = argparse.ArgumentParser(add_help=False)
+    data_option.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS, help=data_help)
     parser.set_defaults(run=_cmd_summary, json=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, run: Callable[..., Any], help: str, json_output: bool = True) -> Any:
-        sub = commands.add_parser(name, help=help, description=help)
+    def command(
+        name: str,
+        run: Callable[..., Any],
+        help: str,
+        json_output: bool = True,
+        data: bool = True,
+    ) -> Any:
+        parents = [data_option] if data else []
+        sub = commands.add_parser(name, help=help, description=help, parents=parents)
         sub.set_defaults(run=run)
         if json_output:
             sub.add_argument("--json", action="store_true", help="print JSON for machines")
@@ -556,6 +624,11 @@ def _parser() -> argparse.ArgumentParser:
     totals.epilog = TOTALS_HELP
     totals.formatter_class = argparse.RawDescriptionHelpFormatter
     totals.add_argument(
+        "subject",
+        nargs="?",
+        help="only this model (with its variants), variant or plant (default: everything)",
+    )
+    totals.add_argument(
         "--by",
         choices=["era", "year", "plant", "model"],
         default="era",
@@ -577,6 +650,18 @@ def _parser() -> argparse.ArgumentParser:
         choices=CLAIMS,
         default="preferred",
         help="which claim counts where sources disagree",
+    )
+    totals.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        help="count only figures whose period starts on or after DATE, e.g. 1967",
+    )
+    totals.add_argument(
+        "--to",
+        dest="end",
+        metavar="DATE",
+        help="count only figures whose period ends on or before DATE, e.g. 1991-12",
     )
     timeline = command("timeline", _cmd_timeline, "the dated events, of everything or one subject")
     timeline.add_argument("subject", nargs="?", help="a model, variant or plant (default: all)")
@@ -607,11 +692,40 @@ def _parser() -> argparse.ArgumentParser:
         " 'models.lineage' or 'production.citations' (default: production)",
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    schema = command(
+        "schema",
+        _cmd_schema,
+        "print the JSON Schema of the JSON export, a TOML data file or a --json output",
+        json_output=False,
+        data=False,
+    )
+    schema.add_argument(
+        "--toml",
+        choices=[table for table in TABLES if "." not in table],
+        metavar="COLLECTION",
+        help="the schema of the data file COLLECTION.toml, e.g. models",
+    )
+    schema.add_argument(
+        "--command",
+        dest="command_output",
+        choices=SCHEMA_COMMANDS,
+        metavar="COMMAND",
+        help=f"the schema of 'COMMAND --json': one of {', '.join(SCHEMA_COMMANDS)}",
+    )
+    schema.add_argument(
+        "--table",
+        choices=TABLES,
+        metavar="TABLE",
+        help="the schema of a row of a flat table, as 'export --format csv --collection TABLE'"
+        " writes it",
+    )
+    schema.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     validate = command(
         "validate",
         _cmd_validate,
         "check a data directory and list every problem",
         json_output=False,
+        data=False,
     )
     validate.add_argument("path", help="a directory of TOML data files, or a JSON export")
     return parser
@@ -634,6 +748,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _cmd_validate(args, None)
+        if args.command == "schema":
+            _cmd_schema(args, None)
+            return 0
         catalog = load(args.data)
         args.run(args, catalog)
     except (_UsageError, UnknownNameError, NoPathError) as error:

@@ -45,6 +45,7 @@ from typing import Any
 
 import attrs
 
+from ._output import type_name
 from .catalog import Catalog
 from .dates import PartialDate, Period
 from .figures import Figure
@@ -55,11 +56,6 @@ __all__ = ["SEPARATOR", "TABLES", "columns", "rows", "to_csv"]
 
 #: What joins the items of a list of names or ids in one cell.
 SEPARATOR = "; "
-
-
-def _snake(name: str) -> str:
-    """``"ProductionRecord"`` to ``"production_record"``."""
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
 
 
 def _inner(kind: Any) -> Any:
@@ -99,9 +95,7 @@ def _tables() -> dict[str, tuple[type, tuple[str, ...]]]:
     found: dict[str, tuple[type, tuple[str, ...]]] = {}
     for collection, cls in _collections().items():
         found[collection] = (cls, ())
-        pending: list[tuple[str, type, tuple[str, ...]]] = [
-            (collection, cls, (_snake(cls.__name__),))
-        ]
+        pending: list[tuple[str, type, tuple[str, ...]]] = [(collection, cls, (type_name(cls),))]
         while pending:
             name, parent, keys = pending.pop(0)
             for field, item in _nested(parent):
