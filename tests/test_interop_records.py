@@ -25,9 +25,9 @@ def test_get_finds_variants_and_plants(catalog: Catalog) -> None:
 def test_get_returns_none_or_the_default_for_unknown_names(catalog: Catalog) -> None:
     assert catalog.get("Moskvich-4122") is None
     assert catalog.get("") is None
-    sentinel = object()
-    assert catalog.get("Moskvich-4122", sentinel) is sentinel
-    assert catalog.get("412", sentinel) is catalog.model("412")
+    fallback = catalog.model("408")
+    assert catalog.get("Moskvich-4122", fallback) is fallback
+    assert catalog.get("412", fallback) is catalog.model("412")
 
 
 def test_get_rejects_a_name_that_is_not_text(catalog: Catalog) -> None:

@@ -206,9 +206,9 @@ class Catalog:
         }
         raise UnknownNameError("model, variant or plant", name, close_matches(name, known))
 
-    def get(self, name: str, default: R | None = None) -> Subject | R | None:
+    def get(self, name: str, default: Subject | None = None) -> Subject | None:
         """The model, variant or plant with this name, or ``default``: :meth:`find` that never
-        raises for an unknown name, like :meth:`dict.get`.
+        raises for an unknown name, like ``dict.get``.
 
         :param name: any id, name or alias :meth:`find` accepts.
         :param default: what to return when no record has the name.

@@ -3,9 +3,9 @@
 One :data:`converter` owns every hook. It is strict where cattrs is lenient by default: a
 string is never turned into a number or the reverse, a table never turns into a list, unknown
 keys are errors. Dates and periods are written in their compact text notations (see
-:doc:`/data-format`), figures as objects with their numbers and text (:meth:`Figure.to_data`;
-the TOML notation is read too), and a citation without quote or locator is written as its bare
-source id.
+:doc:`/data-format`), figures as objects with their numbers and text
+(:meth:`~moskvitch.Figure.to_data`; the TOML notation is read too), and a citation without quote
+or locator is written as its bare source id.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """JSON Schemas (draft 2020-12) of the JSON export, the TOML data files and the ``--json``
 outputs, generated from the record classes.
 
-Each schema is built by walking :func:`attrs.fields` of the records: text, integers, flags and
+Each schema is built by walking ``attrs.fields`` of the records: text, integers, flags and
 enums map to their JSON types, dates and periods to patterns of their ISO notation, lists to
 arrays, records to objects that allow no unknown key. Three forms differ only where the formats
 do:

@@ -227,7 +227,7 @@ def to_csv(table: str, *, catalog: Catalog | None = None) -> str:
     """A table as CSV text: a header of :func:`columns`, then one line per row of :func:`rows`.
 
     An unset value (``None``) is an empty cell; flags are ``True`` or ``False``, as
-    :func:`pandas.read_csv` reads them.
+    ``pandas.read_csv`` reads them.
 
     :param table: a name in :data:`TABLES`.
     :param catalog: the catalog; the shipped one by default.
