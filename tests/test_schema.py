@@ -182,3 +182,28 @@ def test_output_schemas_exist_for_every_json_command() -> None:
 def test_unknown_names_are_refused(call: Any, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         call()
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_schema_files_for_editors_are_up_to_date() -> None:
+    expected = {"export.schema.json": export_schema()}
+    expected |= {f"{c}.toml.schema.json": toml_schema(c) for c in COLLECTIONS}
+    found = {path.name for path in (ROOT / "schemas").glob("*.json")}
+    assert found == set(expected), "run: python scripts/compile_data.py"
+    for name, schema in expected.items():
+        text = (ROOT / "schemas" / name).read_text(encoding="utf-8")
+        assert text == json.dumps(schema, ensure_ascii=False, indent=2) + "\n", (
+            f"{name} is stale; run: python scripts/compile_data.py"
+        )
+
+
+def test_taplo_points_every_data_file_at_its_schema() -> None:
+    with (ROOT / ".taplo.toml").open("rb") as stream:
+        config = tomllib.load(stream)
+    rules = {rule["include"][0]: rule["schema"]["path"] for rule in config["rule"]}
+    assert rules == {
+        f"src/moskvitch/data/{c}.toml": f"./schemas/{c}.toml.schema.json" for c in COLLECTIONS
+    }
+    assert all((ROOT / path).is_file() for path in rules.values())
