@@ -1,17 +1,18 @@
 """Figures as numbers wherever a machine reads them: one object form, read back losslessly."""
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import moskvitch
 from moskvitch import DataError, Figure, InvalidFigureError
 from moskvitch.serialization import from_json, to_dict, to_json
-from moskvitch.testing import figures
+from moskvitch.testing import catalogs, figures
 
 
 @st.composite
@@ -120,3 +121,14 @@ def test_a_damaged_figure_in_an_export_is_located() -> None:
     assert problem.file == "catalog.json"
     assert problem.path == "production[0] (kim-10-built-1940-1941).figure"
     assert "high 1 is below its low 450" in problem.message
+
+
+@settings(max_examples=20)
+@given(catalogs())
+def test_load_reads_any_export_back_losslessly(catalog: moskvitch.Catalog) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        target = Path(directory) / "export.json"
+        target.write_text(to_json(catalog, indent=2), encoding="utf-8")
+        again = moskvitch.load(target)
+    assert again == catalog
+    assert to_dict(again) == to_dict(catalog)
