@@ -105,6 +105,7 @@ def test_totals_window(capsys: pytest.CaptureFixture[str]) -> None:
         (["totals", "--from", "1991", "--to", "1967"], "ends before it starts"),
         (["schema", "--toml", "models", "--command", "show"], "cannot be used together"),
         (["schema", "--output", ""], "--output needs a file name"),
+        (["--data", "somewhere", "schema"], "it takes no --data"),
     ],
 )
 def test_usage_errors(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:

@@ -517,6 +517,8 @@ def _cmd_export(args: argparse.Namespace, catalog: Catalog) -> None:
 def _cmd_schema(args: argparse.Namespace, _: Catalog | None) -> None:
     from . import schema
 
+    if args.data is not None:
+        raise _UsageError("schema describes the formats, not a data set: it takes no --data")
     chosen = [
         option
         for option, value in (
