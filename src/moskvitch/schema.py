@@ -32,11 +32,11 @@ from typing import Any, Literal
 import attrs
 
 from ._output import type_name
-from .catalog import Catalog
 from .dates import PartialDate, Period
 from .figures import Figure
 from .lineage import Edge
 from .records import Citation, Measure
+from .tables import _collections, _table, columns
 
 __all__ = [
     "COMMANDS",
@@ -85,18 +85,13 @@ def _inner(kind: Any) -> tuple[Any, bool]:
     return kind, False
 
 
-def _collection_types() -> dict[str, type]:
-    fields = attrs.fields(attrs.resolve_types(Catalog))
-    return {f.name: typing.get_args(f.type)[0] for f in fields if f.init}
-
-
 class _Builder:
     """Builds the ``$defs`` of one form, one definition per record type met."""
 
     def __init__(self, form: _Form) -> None:
         self.form = form
         self.defs: dict[str, Any] = {}
-        self.typed = set(_collection_types().values()) if form == "output" else set()
+        self.typed = set(_collections().values()) if form == "output" else set()
 
     def ref(self, cls: type) -> dict[str, Any]:
         name = type_name(cls)
@@ -208,8 +203,7 @@ def export_schema() -> dict[str, Any]:
     """
     builder = _Builder("export")
     properties = {
-        name: {"type": "array", "items": builder.ref(cls)}
-        for name, cls in _collection_types().items()
+        name: {"type": "array", "items": builder.ref(cls)} for name, cls in _collections().items()
     }
     return builder.document(
         "moskvitch JSON export",
@@ -227,7 +221,7 @@ def toml_schema(collection: str) -> dict[str, Any]:
     >>> toml_schema("models")["required"]
     ['models']
     """
-    collections = _collection_types()
+    collections = _collections()
     if collection not in collections:
         known = ", ".join(repr(name) for name in collections)
         raise ValueError(f"no collection {collection!r}; expected one of {known}")
@@ -282,7 +276,7 @@ def output_schema(command: str) -> dict[str, Any]:
             f"no JSON output for {command!r}; expected one of {', '.join(map(repr, COMMANDS))}"
         )
     builder = _Builder("output")
-    types_ = _collection_types()
+    types_ = _collections()
     body: dict[str, Any]
     if command == "stats":
         counts = {name: {"type": "integer", "minimum": 0} for name in [*types_, "conflicts"]}
@@ -379,8 +373,6 @@ def table_schema(table: str) -> dict[str, Any]:
     >>> table_schema("production")["properties"]["figure_high"]
     {'type': ['integer', 'null'], 'minimum': 0}
     """
-    from .tables import _table, columns
-
     cls, keys = _table(table)
     builder = _Builder("output")
     properties: dict[str, Any] = {}
