@@ -23,7 +23,17 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ingestion", ("ingestion",)),
     (
         "helpers",
-        ("serialization", "search", "lineage", "production", "testing", "_hypothesis_plugin"),
+        (
+            "_output",
+            "serialization",
+            "search",
+            "lineage",
+            "production",
+            "tables",
+            "schema",
+            "testing",
+            "_hypothesis_plugin",
+        ),
     ),
     ("interfaces", ("cli", "__main__", "__init__")),
 )

@@ -48,7 +48,8 @@ def test_show_prints_facts_and_marks_inferences(capsys: pytest.CaptureFixture[st
     status, out, _ = run(capsys, "show", "--json", "moscow")
     data = json.loads(out)
     assert any(f["id"] == "revival-investment-2022" for f in data["facts"])
-    assert any("inference" in o for o in data["owners"])
+    assert any(o["inference"] for o in data["owners"])
+    assert any(o["inference"] is None for o in data["owners"])
 
 
 def test_stats_count_facts(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 import moskvitch
-from moskvitch import lineage, production, search, serialization, testing
+from moskvitch import lineage, production, schema, search, serialization, tables, testing
 
-MODULES = [lineage, production, search, serialization, testing]
+MODULES = [lineage, production, schema, search, serialization, tables, testing]
 
 
 def public_objects() -> Iterator[tuple[str, Any]]:

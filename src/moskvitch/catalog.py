@@ -208,6 +208,28 @@ class Catalog:
         known = {name_key(k): record.name for index in indexes for k, record in index.items()}
         raise UnknownNameError("model, variant or plant", name, close_matches(name, known))
 
+    def get(self, name: str, default: Subject | None = None) -> Subject | None:
+        """The model, variant or plant with this name, or ``default``: :meth:`find` that never
+        raises for an unknown name, like ``dict.get``.
+
+        :param name: any id, name or alias :meth:`find` accepts.
+        :param default: what to return when no record has the name.
+        :returns: the record, or ``default`` (``None`` unless given).
+        :raises TypeError: when ``name`` is not a string.
+
+        >>> import moskvitch
+        >>> moskvitch.load().get("Москвич-412")
+        Model(id='moskvich-412', name='Moskvich-412', kind='production', production='1967/1976', …)
+        >>> moskvitch.load().get("Moskvich-4122") is None
+        True
+        """
+        if not isinstance(name, str):
+            raise TypeError(f"a name is a string, not {type(name).__name__}: {name!r}")
+        try:
+            return self.find(name)
+        except UnknownNameError:
+            return default
+
     def _subjects(self) -> list[Subject]:
         return [*self.models, *self.variants, *self.plants]
 

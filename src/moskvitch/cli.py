@@ -9,19 +9,18 @@ failure such as an unwritable output file, exit with status 1. See :doc:`/errors
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-import attrs
-
-from . import production
+from . import _output, production
+from . import schema as schemas
 from ._files import write_atomically
-from .catalog import COLLECTIONS, Catalog
-from .dates import PartialDate
+from ._version import __version__
+from .catalog import Catalog
+from .dates import PartialDate, Period
 from .errors import (
     DataError,
     InvalidDateError,
@@ -32,10 +31,11 @@ from .errors import (
     UnknownNameError,
 )
 from .figures import Figure
-from .ingestion import converter, load
+from .ingestion import load
 from .records import Event, Fact, Measure, Model, Plant, Relation, Variant
 from .search import search
 from .serialization import to_json
+from .tables import TABLES
 
 __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -126,13 +126,13 @@ def _stats_rows(catalog: Catalog) -> list[tuple[str, int]]:
 def _cmd_stats(args: argparse.Namespace, catalog: Catalog) -> None:
     rows = _stats_rows(catalog)
     if args.json:
-        _print_json(dict(rows))
+        # The keys of every --json output are identifiers: the collections' names.
+        _print_json({name.split()[0]: count for name, count in rows})
     else:
         print(_table([(name, str(count)) for name, count in rows], ("records", "count")))
 
 
 def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
-    from . import production
 
     print("moskvitch: cited data about the Moskvitch car brand, 1930 to the 2022 revival\n")
     _cmd_stats(args, catalog)
@@ -145,10 +145,9 @@ def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
 def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
     record = catalog.find(args.name)
     if args.json:
-        data = converter.unstructure(record)
-        data["kind_of_record"] = type(record).__name__.lower()
-        data["production_records"] = converter.unstructure(catalog.production_of(record.id))
-        data["facts"] = converter.unstructure(catalog.facts_of(record.id))
+        data = _output.record(record)
+        data["production_records"] = [_output.record(r) for r in catalog.production_of(record.id)]
+        data["facts"] = [_output.record(f) for f in catalog.facts_of(record.id)]
         _print_json(data)
         return
     lines = [f"{record.name}  [{type(record).__name__.lower()} {record.id}]"]
@@ -297,7 +296,7 @@ def _cmd_lineage(args: argparse.Namespace, catalog: Catalog) -> None:
                 "ancestors": [m.id for m in up],
                 "descendants": [m.id for m in down],
                 "variants": [v.id for v in catalog.variants_of(model.id)],
-                "edges": converter.unstructure(tree.edges),
+                "edges": _output.plain(tree.edges),
             }
         )
     else:
@@ -372,11 +371,27 @@ def _part_text(part: production.Part) -> str:
 def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
     if args.allocation is not None and args.by != "era":
         raise _UsageError(f"--allocation applies to --by era only, not to --by {args.by}")
-    options: dict[str, Any] = {"measure": args.measure, "claims": args.claims, "catalog": catalog}
+    if args.subject is not None and args.by not in ("era", "year"):
+        raise _UsageError(f"a SUBJECT's totals break down --by era or year, not --by {args.by}")
+    try:
+        start, end = (None if d is None else PartialDate.parse(d) for d in (args.start, args.end))
+        Period(start, end)
+    except ValueError as error:  # InvalidDateError, InvalidPeriodError
+        raise _UsageError(str(error)) from None
+    options: dict[str, Any] = {
+        "measure": args.measure,
+        "claims": args.claims,
+        "catalog": catalog,
+        "start": start,
+        "end": end,
+    }
+    subject = None if args.subject is None else catalog.find(args.subject).id
     if args.by == "era":
-        totals = production.totals_by_era(allocation=args.allocation or "strict", **options)
+        totals = production.totals_by_era(
+            allocation=args.allocation or "strict", subject=subject, **options
+        )
     elif args.by == "year":
-        totals = production.by_year(**options)
+        totals = production.by_year(subject, **options)
     elif args.by == "plant":
         totals = production.by_plant(**options)
     else:
@@ -385,6 +400,10 @@ def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
         _print_json(
             {
                 "measure": totals.measure.value,
+                "by": args.by,
+                "subject": subject,
+                "from": None if start is None else str(start),
+                "to": None if end is None else str(end),
                 "rows": [_total_json(row) for row in totals.rows],
                 "unallocated": _total_json(totals.unallocated),
                 "total": _total_json(totals.grand_total),
@@ -393,23 +412,24 @@ def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
         )
     else:
         print(_totals_table(totals, args.by))
+        if start is not None or end is not None:
+            print(
+                f"Only figures dated within {start or '..'} to {end or '..'} count; a figure"
+                " reaching outside is left out whole."
+            )
 
 
 def _total_json(total: production.Total) -> dict[str, Any]:
-    figure = total.figure
     return {
         "label": total.label,
-        "figure": None if figure is None else str(figure),
-        "low": None if figure is None else figure.low,
-        "high": None if figure is None else figure.high,
-        "approximate": None if figure is None else figure.approximate,
+        "figure": _output.figure(total.figure),
         "records": [r.id for r in total.records],
         "partial": total.partial,
         "parts": [
             {
                 "record": part.record.id,
                 "kind": part.kind.value,
-                "figure": str(part.figure),
+                "figure": _output.figure(part.figure),
                 "less": list(part.less),
             }
             for part in total.parts
@@ -424,7 +444,7 @@ def _cmd_timeline(args: argparse.Namespace, catalog: Catalog) -> None:
         window = {e.id for e in catalog.events_between(start, end)}
         events = tuple(e for e in events if e.id in window)
     if args.json:
-        _print_json(converter.unstructure(events))
+        _print_json([_output.record(event) for event in events])
     else:
         width = max((len(str(e.date)) for e in events), default=0)
         for event in events:
@@ -440,8 +460,9 @@ def _cmd_search(args: argparse.Namespace, catalog: Catalog) -> None:
         _print_json(
             [
                 {
+                    "type": _output.type_name(type(hit.record)),
                     "id": hit.record.id,
-                    "type": type(hit.record).__name__.lower(),
+                    "name": _hit_name(hit.record),
                     "score": hit.score,
                     "matched": hit.matched,
                 }
@@ -454,11 +475,16 @@ def _cmd_search(args: argparse.Namespace, catalog: Catalog) -> None:
             f"{hit.score:.2f}",
             type(hit.record).__name__.lower(),
             hit.record.id,
-            _shorten(hit.record.summary if isinstance(hit.record, Event) else hit.record.name),
+            _shorten(_hit_name(hit.record)),
         )
         for hit in hits
     ]
     print(_table(rows, ("score", "type", "id", "name")) if rows else "no match")
+
+
+def _hit_name(record: Model | Variant | Plant | Event) -> str:
+    """A hit's name: a record's display name, an event's summary."""
+    return record.summary if isinstance(record, Event) else record.name
 
 
 def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
@@ -466,7 +492,7 @@ def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
     if args.contradictory:
         disputes = tuple(d for d in disputes if not d.consistent)
     if args.json:
-        _print_json([{**converter.unstructure(d), "consistent": d.consistent} for d in disputes])
+        _print_json([{**_output.record(d), "consistent": d.consistent} for d in disputes])
         return
     for dispute in disputes:
         verdict = "compatible as stated" if dispute.consistent else "contradictory"
@@ -494,38 +520,51 @@ def _cmd_export(args: argparse.Namespace, catalog: Catalog) -> None:
     if args.format == "json":
         text = to_json(catalog, indent=2) + "\n"
     else:
-        records = converter.unstructure(getattr(catalog, args.collection))
-        fields = attrs.fields(COLLECTIONS[args.collection])
-        columns = [f.name for f in fields]
-        # The plain data leaves defaults out; a table spells them out.
-        defaults = {
-            f.name: converter.unstructure(f.default)
-            for f in fields
-            if f.default not in (attrs.NOTHING, None, ())
-        }
-        records = [{**defaults, **record} for record in records]
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        for record in records:
-            writer.writerow(
-                {
-                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                    for k, v in record.items()
-                }
-            )
-        text = buffer.getvalue()
-    if args.output is not None:
-        if not args.output:
-            raise _UsageError("--output needs a file name")
-        try:
-            write_atomically(args.output, text)  # FILE is left intact if anything fails
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise _Failure(f"cannot write {args.output!r}: {error.strerror or error}") from None
+        from .tables import to_csv
+
+        text = to_csv(args.collection, catalog=catalog)
+    _write(args.output, text)
+
+
+def _cmd_schema(args: argparse.Namespace, _: Catalog | None) -> None:
+
+    if args.data is not None:
+        raise _UsageError("schema describes the formats, not a data set: it takes no --data")
+    chosen = [
+        option
+        for option, value in (
+            ("--toml", args.toml),
+            ("--command", args.command_output),
+            ("--table", args.table),
+        )
+        if value is not None
+    ]
+    if len(chosen) > 1:
+        raise _UsageError(f"{' and '.join(chosen)} cannot be used together; choose one")
+    if args.table is not None:
+        document = schemas.table_schema(args.table)
+    elif args.toml is not None:
+        document = schemas.toml_schema(args.toml)
+    elif args.command_output is not None:
+        document = schemas.output_schema(args.command_output)
     else:
+        document = schemas.export_schema()
+    _write(args.output, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _write(output: str | None, text: str) -> None:
+    """Write ``text`` to the file ``output`` atomically, or to standard output."""
+    if output is None:
         sys.stdout.write(text)
+        return
+    if not output:
+        raise _UsageError("--output needs a file name")
+    try:
+        write_atomically(output, text)  # the file is left intact if anything fails
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _Failure(f"cannot write {output!r}: {error.strerror or error}") from None
 
 
 def _cmd_validate(args: argparse.Namespace, _: Catalog | None) -> int:
@@ -549,16 +588,24 @@ def _parser() -> argparse.ArgumentParser:
         description="Cited data about the Moskvitch (Moskvich) car brand, 1930 to the revival. "
         "Without a command, prints a summary.",
     )
-    parser.add_argument(
-        "--data",
-        metavar="PATH",
-        help="read this data directory or JSON export instead of the shipped data",
-    )
+    data_help = "read this data directory or JSON export instead of the shipped data"
+    parser.add_argument("--data", metavar="PATH", help=data_help)
+    parser.add_argument("--version", action="version", version=f"moskvitch {__version__}")
+    # --data may also follow the command; SUPPRESS keeps a value given before it.
+    data_option = argparse.ArgumentParser(add_help=False)
+    data_option.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS, help=data_help)
     parser.set_defaults(run=_cmd_summary, json=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, run: Callable[..., Any], help: str, json_output: bool = True) -> Any:
-        sub = commands.add_parser(name, help=help, description=help)
+    def command(
+        name: str,
+        run: Callable[..., Any],
+        help: str,
+        json_output: bool = True,
+        data: bool = True,
+    ) -> Any:
+        parents = [data_option] if data else []
+        sub = commands.add_parser(name, help=help, description=help, parents=parents)
         sub.set_defaults(run=run)
         if json_output:
             sub.add_argument("--json", action="store_true", help="print JSON for machines")
@@ -590,6 +637,11 @@ def _parser() -> argparse.ArgumentParser:
     totals.epilog = TOTALS_HELP
     totals.formatter_class = argparse.RawDescriptionHelpFormatter
     totals.add_argument(
+        "subject",
+        nargs="?",
+        help="only this model (with its variants), variant or plant (default: everything)",
+    )
+    totals.add_argument(
         "--by",
         choices=["era", "year", "plant", "model"],
         default="era",
@@ -611,6 +663,18 @@ def _parser() -> argparse.ArgumentParser:
         choices=[c.value for c in production.Claims],
         default="preferred",
         help="which claim counts where sources disagree",
+    )
+    totals.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        help="count only figures whose period starts on or after DATE, e.g. 1967",
+    )
+    totals.add_argument(
+        "--to",
+        dest="end",
+        metavar="DATE",
+        help="count only figures whose period ends on or before DATE, e.g. 1991-12",
     )
     timeline = command("timeline", _cmd_timeline, "the dated events, of everything or one subject")
     timeline.add_argument("subject", nargs="?", help="a model, variant or plant (default: all)")
@@ -635,15 +699,46 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument(
         "--collection",
-        choices=list(COLLECTIONS),
-        help="for CSV: which records (default: production)",
+        choices=TABLES,
+        metavar="TABLE",
+        help="for CSV: a collection such as 'models', or a nested list of records such as"
+        " 'models.lineage' or 'production.citations' (default: production)",
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    schema = command(
+        "schema",
+        _cmd_schema,
+        "print the JSON Schema of the JSON export, a TOML data file or a --json output",
+        json_output=False,
+        data=False,
+    )
+    schema.add_argument(
+        "--toml",
+        choices=[table for table in TABLES if "." not in table],
+        metavar="COLLECTION",
+        help="the schema of the data file COLLECTION.toml, e.g. models",
+    )
+    schema.add_argument(
+        "--command",
+        dest="command_output",
+        choices=schemas.COMMANDS,
+        metavar="COMMAND",
+        help=f"the schema of 'COMMAND --json': one of {', '.join(schemas.COMMANDS)}",
+    )
+    schema.add_argument(
+        "--table",
+        choices=TABLES,
+        metavar="TABLE",
+        help="the schema of a row of a flat table, as 'export --format csv --collection TABLE'"
+        " writes it",
+    )
+    schema.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     validate = command(
         "validate",
         _cmd_validate,
         "check a data directory and list every problem",
         json_output=False,
+        data=False,
     )
     validate.add_argument("path", help="a directory of TOML data files, or a JSON export")
     return parser
@@ -666,6 +761,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _cmd_validate(args, None)
+        if args.command == "schema":
+            _cmd_schema(args, None)
+            return 0
         catalog = load(args.data)
         args.run(args, catalog)
     except BrokenPipeError:  # e.g. piped into head: the reader has all it wanted

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Self
+from collections.abc import Iterable, Mapping
+from typing import Any, Self
 
 import attrs
 
@@ -162,6 +162,73 @@ class Figure:
         except InvalidFigureError as error:
             raise InvalidFigureError(f"invalid figure {text!r}: {error}") from None
 
+    def to_data(self) -> dict[str, Any]:
+        """The figure as the JSON export and every ``--json`` output write it.
+
+        ``low`` and ``high`` are the smallest and largest values the count may take (``high`` is
+        ``None``, JSON ``null``, when unbounded), ``approximate`` says whether the source gives it
+        as "about", and ``text`` is the notation of the data files. :meth:`from_data` reads it
+        back.
+
+        :returns: a dict with the keys ``text``, ``low``, ``high`` and ``approximate``.
+
+        >>> Figure.at_least(900_000).to_data()
+        {'text': '≥900,000', 'low': 900000, 'high': None, 'approximate': False}
+        >>> Figure.at_most(1000).to_data()
+        {'text': '≤1,000', 'low': 0, 'high': 1000, 'approximate': False}
+        """
+        return {
+            "text": str(self),
+            "low": self.low,
+            "high": self.high,
+            "approximate": self.approximate,
+        }
+
+    @classmethod
+    def from_data(cls, value: object) -> Figure:
+        """Read a figure in any of its plain forms: an integer (an exact count), the notation of
+        the data files (``"~600"``), or the object of :meth:`to_data`.
+
+        In the object, ``text`` may be left out; when given it must state the same figure as
+        the numbers.
+
+        :param value: the plain figure.
+        :returns: the figure.
+        :raises InvalidFigureError: when the value is none of those forms, quoting it.
+
+        >>> Figure.from_data({"low": 600, "high": 600, "approximate": True}) == Figure.approx(600)
+        True
+        >>> Figure.from_data({"text": "≈600", "low": 600, "high": 700, "approximate": True})
+        Traceback (most recent call last):
+          ...
+        moskvitch.errors.InvalidFigureError: a figure's text '≈600' disagrees with its numbers: ...
+        """
+        if type(value) is int:
+            return cls.exact(value)
+        if isinstance(value, str):
+            return cls.parse(value)
+        if not isinstance(value, Mapping):
+            raise InvalidFigureError(
+                "expected a figure: an integer, text such as '~600' or an object"
+                f" {{low, high, approximate, text}}, not {type(value).__name__} {_quote(value)}"
+            )
+        unknown = sorted(str(key) for key in value if key not in _DATA_KEYS)
+        if unknown:
+            names = ", ".join(repr(key) for key in unknown)
+            raise InvalidFigureError(f"unknown key {names} in figure {_quote(dict(value))}")
+        missing = [key for key in ("low", "high", "approximate") if key not in value]
+        if missing:
+            names = ", ".join(repr(key) for key in missing)
+            raise InvalidFigureError(f"figure {_quote(dict(value))} lacks {names}")
+        figure = Figure(value["low"], value["high"], value["approximate"])
+        text = value.get("text")
+        if text is not None and (not isinstance(text, str) or _parsed(text) != figure):
+            raise InvalidFigureError(
+                f"a figure's text {_quote(text)} disagrees with its numbers: low={figure.low},"
+                f" high={figure.high}, approximate={figure.approximate} read {str(figure)!r}"
+            )
+        return figure
+
     @property
     def kind(self) -> str:
         """``"exact"``, ``"approximate"``, ``"at least"``, ``"at most"`` or ``"range"``."""
@@ -232,3 +299,13 @@ class Figure:
             None if None in highs else max(h for h in highs if h is not None),
             any(f.approximate for f in items),
         )
+
+
+_DATA_KEYS = frozenset({"text", "low", "high", "approximate"})
+
+
+def _parsed(text: str) -> Figure | None:
+    try:
+        return Figure.parse(text)
+    except InvalidFigureError:
+        return None

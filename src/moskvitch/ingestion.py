@@ -4,8 +4,9 @@ Everything a user's file goes through lives here:
 
 - :data:`converter`, the project's one cattrs converter, strict where cattrs is lenient by
   default: a string never turns into a number or the reverse, a table never turns into a list,
-  unknown keys are errors. Dates, periods and figures are read in their text notations (see
-  :doc:`/data-format`), and a citation may be a bare source id.
+  unknown keys are errors. Dates and periods are read in their text notations (see
+  :doc:`/data-format`), figures in theirs or as the objects of
+  :meth:`Figure.to_data <moskvitch.Figure.to_data>`, and a citation may be a bare source id.
 - :func:`structure`, which structures plain data into a :class:`~moskvitch.Catalog` and
   reports every problem as a :class:`~moskvitch.Problem` located by file, collection, record
   and field. Locations come from cattrs' structured exceptions (their notes), never from
@@ -110,13 +111,8 @@ def _structure_enum(value: object, kind: type[enum.StrEnum]) -> enum.StrEnum:
 
 
 def _structure_figure(value: object, _: type) -> Figure:
-    if type(value) is int:
-        return Figure.exact(value)
-    if type(value) is not str:
-        raise _WrongTypeError(
-            f"expected a figure such as '1501', '~600' or '>=15300', {_found(value)}"
-        )
-    return Figure.parse(value)
+    # The notation of the TOML files ('~600', 1501) or the object of Figure.to_data.
+    return Figure.from_data(value)
 
 
 def _is_tuple_of_many(kind: Any) -> bool:
@@ -162,8 +158,9 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(PartialDate, _text_value(PartialDate.parse, "a date as text"))
     conv.register_structure_hook(Period, _text_value(Period.parse, "a period as text"))
     conv.register_structure_hook(Figure, _structure_figure)
-    for value_type in (PartialDate, Period, Figure):
+    for value_type in (PartialDate, Period):
         conv.register_unstructure_hook(value_type, str)
+    conv.register_unstructure_hook(Figure, Figure.to_data)
     conv.register_structure_hook_factory(_is_tuple_of_many, _strict_tuple_factory)
     conv.register_structure_hook_factory(lambda kind: kind is Citation, _citation_factory)
     citation_table = make_dict_unstructure_fn(Citation, conv, _cattrs_omit_if_default=True)

@@ -19,6 +19,9 @@ How figures are combined
   chosen by ``claims``: the ``preferred`` figure, the ``envelope`` (the smallest range holding
   every claim), or the claim with the ``min`` or ``max`` value. The chosen figure keeps the
   preferred record's subject and period.
+- **A window** (``start``, ``end``) counts only the figures whose period lies inside it. A
+  figure that reaches outside is left out whole, never cut: the sources do not say how it
+  spreads over time. Its breakdowns inside the window then count on their own.
 - **Eras never silently absorb a figure that spans two of them.** ``allocation="strict"``
   reports such a figure (or its remainder) as unallocated, with its records; ``"proportional"``
   splits it by the days of its period that fall in each era (integer shares that add up
@@ -44,7 +47,7 @@ from typing import TypeVar
 import attrs
 
 from .catalog import Catalog, SubjectRef
-from .dates import Period
+from .dates import PartialDate, Period
 from .errors import InvalidErasError, InvalidOptionError
 from .figures import Figure
 from .ingestion import load
@@ -536,21 +539,30 @@ def _plant_key(catalog: Catalog) -> Callable[[_Item], str | None]:
     return plant_of
 
 
+def _window(start: PartialDate | str | int | None, end: PartialDate | str | int | None) -> Period:
+    """The span ``start`` to ``end``, either open (see :meth:`Catalog.events_between`)."""
+    return Period(*(None if d is None else PartialDate.of(d) for d in (start, end)))
+
+
 def _scope(
     catalog: Catalog,
     measure: Measure,
     claims: Claims,
     subject: SubjectRef | None,
     include_variants: bool,
+    window: Period | None = None,
 ) -> tuple[_Scope, str | None]:
     """The figures a question counts; returns the scope and the subject's id.
 
     A model (with its variants, unless ``include_variants`` is false) or a variant counts its own
-    figures. A plant counts what :func:`by_plant` puts in its row.
+    figures. A plant counts what :func:`by_plant` puts in its row. With a ``window``, only the
+    figures whose period lies inside it count.
     """
     found = None if subject is None else catalog.find(subject)
+    inside = None if window is None or window == Period() else window
     if found is None or isinstance(found, Plant):
-        tree = _tree(catalog, _select(catalog, measure, claims))
+        in_window = None if inside is None else (lambda r: _within(r.period, inside))
+        tree = _tree(catalog, _select(catalog, measure, claims, in_window))
         if found is None:
             return _Scope(tree, tree.roots), None
         placement = _place(tree, tree.roots, _plant_key(catalog))
@@ -558,7 +570,15 @@ def _scope(
     ids = {found.id}
     if isinstance(found, Model) and include_variants:
         ids |= {v.id for v in catalog.variants_of(found)}
-    tree = _tree(catalog, _select(catalog, measure, claims, lambda r: r.subject in ids))
+    tree = _tree(
+        catalog,
+        _select(
+            catalog,
+            measure,
+            claims,
+            lambda r: r.subject in ids and (inside is None or _within(r.period, inside)),
+        ),
+    )
     return _Scope(tree, tree.roots), found.id
 
 
@@ -608,6 +628,8 @@ def total(
     measure: Measure | str = Measure.BUILT,
     include_variants: bool = True,
     claims: Claims | str = Claims.PREFERRED,
+    start: PartialDate | str | int | None = None,
+    end: PartialDate | str | int | None = None,
     catalog: Catalog | None = None,
 ) -> Total:
     """The total of one model (with its variants) or plant, without double counting.
@@ -619,6 +641,9 @@ def total(
     :param measure: what to count.
     :param include_variants: for a model, count figures given for its variants too.
     :param claims: which claim counts where sources disagree.
+    :param start: count only figures whose period starts on or after this date (a
+        :class:`~moskvitch.PartialDate`, ISO text or a year); ``None`` for no limit.
+    :param end: count only figures whose period ends on or before this date.
     :param catalog: the catalog; the shipped one by default.
     :returns: the total (``figure`` is ``None`` when no figure is known) and its records.
     :raises UnknownNameError: when the subject is unknown.
@@ -629,7 +654,8 @@ def total(
     """
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
-    scope, found = _scope(cat, chosen_measure, chosen_claims, subject, include_variants)
+    window = _window(start, end)
+    scope, found = _scope(cat, chosen_measure, chosen_claims, subject, include_variants, window)
     return attrs.evolve(scope.grand_total(), label=found or "")
 
 
@@ -657,6 +683,8 @@ def by_year(
     measure: Measure | str = Measure.BUILT,
     include_variants: bool = True,
     claims: Claims | str = Claims.PREFERRED,
+    start: PartialDate | str | int | None = None,
+    end: PartialDate | str | int | None = None,
     catalog: Catalog | None = None,
 ) -> Totals:
     """Totals per calendar year, from the figures the sources give for single years or less.
@@ -669,15 +697,21 @@ def by_year(
     :param measure: what to count.
     :param include_variants: for a model, count figures given for its variants too.
     :param claims: which claim counts where sources disagree.
+    :param start: count only figures whose period starts on or after this date (a
+        :class:`~moskvitch.PartialDate`, ISO text or a year); ``None`` for no limit.
+    :param end: count only figures whose period ends on or before this date.
     :param catalog: the catalog; the shipped one by default.
     :returns: one row per year with figures, in year order.
 
     >>> [(label, str(row.figure)) for label, row in by_year("400").items()]
     [('1947', '1,501'), ('1948', '4,808'), ('1949', '19,906')]
+    >>> list(by_year("400", start=1948))
+    ['1948', '1949']
     """
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
-    scope, _ = _scope(cat, chosen_measure, chosen_claims, subject, include_variants)
+    window = _window(start, end)
+    scope, _ = _scope(cat, chosen_measure, chosen_claims, subject, include_variants, window)
 
     def year_of(item: _Item) -> str | None:
         year = _single_year(item.record.period)
@@ -692,6 +726,8 @@ def by_model(
     *,
     measure: Measure | str = Measure.BUILT,
     claims: Claims | str = Claims.PREFERRED,
+    start: PartialDate | str | int | None = None,
+    end: PartialDate | str | int | None = None,
     catalog: Catalog | None = None,
 ) -> Totals:
     """Totals per model (variants counted with their model); each row equals :func:`total`.
@@ -701,12 +737,15 @@ def by_model(
 
     :param measure: what to count.
     :param claims: which claim counts where sources disagree.
+    :param start: count only figures whose period starts on or after this date (a
+        :class:`~moskvitch.PartialDate`, ISO text or a year); ``None`` for no limit.
+    :param end: count only figures whose period ends on or before this date.
     :param catalog: the catalog; the shipped one by default.
     :returns: one row per model id with figures, in catalog order.
     """
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
-    scope, _ = _scope(cat, chosen_measure, chosen_claims, None, True)
+    scope, _ = _scope(cat, chosen_measure, chosen_claims, None, True, _window(start, end))
 
     def model_of(item: _Item) -> str | None:
         subject = cat.find(item.record.subject)
@@ -721,6 +760,8 @@ def by_plant(
     *,
     measure: Measure | str = Measure.BUILT,
     claims: Claims | str = Claims.PREFERRED,
+    start: PartialDate | str | int | None = None,
+    end: PartialDate | str | int | None = None,
     catalog: Catalog | None = None,
 ) -> Totals:
     """Totals per plant: a figure's own plant, its subject if a plant, or its model's only
@@ -728,6 +769,9 @@ def by_plant(
 
     :param measure: what to count.
     :param claims: which claim counts where sources disagree.
+    :param start: count only figures whose period starts on or after this date (a
+        :class:`~moskvitch.PartialDate`, ISO text or a year); ``None`` for no limit.
+    :param end: count only figures whose period ends on or before this date.
     :param catalog: the catalog; the shipped one by default.
     :returns: one row per plant id with figures, in catalog order; figures of models built at
         several plants, with no plant of their own, count through their breakdowns, and their
@@ -735,7 +779,7 @@ def by_plant(
     """
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
-    scope, _ = _scope(cat, chosen_measure, chosen_claims, None, True)
+    scope, _ = _scope(cat, chosen_measure, chosen_claims, None, True, _window(start, end))
     return _grouped(chosen_measure, scope, _plant_key(cat), [p.id for p in cat.plants])
 
 
@@ -747,6 +791,8 @@ def totals_by_era(
     claims: Claims | str = Claims.PREFERRED,
     subject: SubjectRef | None = None,
     include_variants: bool = True,
+    start: PartialDate | str | int | None = None,
+    end: PartialDate | str | int | None = None,
     catalog: Catalog | None = None,
 ) -> Totals:
     """Totals per era of the brand's history.
@@ -762,6 +808,9 @@ def totals_by_era(
     :param claims: which claim counts where sources disagree.
     :param subject: only this model (with its variants) or plant; ``None`` for everything.
     :param include_variants: for a model, count figures given for its variants too.
+    :param start: count only figures whose period starts on or after this date (a
+        :class:`~moskvitch.PartialDate`, ISO text or a year); ``None`` for no limit.
+    :param end: count only figures whose period ends on or before this date.
     :param catalog: the catalog; the shipped one by default.
     :returns: one row per era, in the order given, plus the unallocated part.
     :raises InvalidErasError: when eras overlap.
@@ -775,7 +824,8 @@ def totals_by_era(
     cat = _catalog(catalog)
     chosen_measure, chosen_claims = _options(measure, claims)
     chosen_allocation = _parse_enum("allocation", Allocation, allocation)
-    scope, _ = _scope(cat, chosen_measure, chosen_claims, subject, include_variants)
+    window = _window(start, end)
+    scope, _ = _scope(cat, chosen_measure, chosen_claims, subject, include_variants, window)
     spans = [(era, era.period.earliest(), era.period.latest()) for era in chosen_eras]
 
     def era_of(item: _Item) -> str | None:

@@ -4,8 +4,8 @@ Every record is a frozen, slotted attrs class. Collections are tuples; reference
 records are ids (strings) that :class:`moskvitch.Catalog` checks and resolves.
 """
 
-from collections.abc import Iterable
-from enum import StrEnum
+from collections.abc import Callable, Iterable
+from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
 import attrs
@@ -51,6 +51,40 @@ def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(items, str | bytes):
         raise TypeError(f"expected a sequence, not a single string: {items!r}")
     return tuple(items)
+
+
+#: The longest text a record's ``repr`` shows of one field before cutting it short with "…".
+_REPR_TEXT = 48
+
+
+def _repr_value(value: object) -> str:
+    if isinstance(value, Enum):
+        value = value.value
+    elif isinstance(value, PartialDate | Period | Figure):
+        value = str(value)
+    if isinstance(value, str) and len(value) > _REPR_TEXT:
+        value = value[: _REPR_TEXT - 1].rstrip() + "…"
+    return repr(value)
+
+
+def _short_repr(*names: str) -> Callable[[Any], str]:
+    """A ``__repr__`` that fits a line or two: the record's type, the identifying fields named,
+    and ``…`` when other fields hold more than their defaults.
+
+    Dates, periods and figures are shown in their text notation, enums by value and long texts
+    cut short. :func:`attrs.asdict` and the JSON export stay complete.
+    """
+
+    def __repr__(self: Any) -> str:
+        shown = ", ".join(f"{name}={_repr_value(getattr(self, name))}" for name in names)
+        more = any(
+            getattr(self, field.name) != field.default
+            for field in attrs.fields(type(self))
+            if field.name not in names
+        )
+        return f"{type(self).__name__}({shown}{', …' if more else ''})"
+
+    return __repr__
 
 
 class ModelKind(StrEnum):
@@ -176,7 +210,7 @@ class Unit(StrEnum):
     """A rate in vehicles a month during the record's period ("around 1,000 units monthly")."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Source:
     """A document that records cite.
 
@@ -195,8 +229,10 @@ class Source:
     url: str | None = None
     description: str | None = None
 
+    __repr__ = _short_repr("id", "title")
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Citation:
     """A pointer from a record to the :class:`Source` that supports it.
 
@@ -209,11 +245,13 @@ class Citation:
     quote: str | None = None
     locator: str | None = None
 
+    __repr__ = _short_repr("source", "quote")
+
 
 _Citations = tuple[Citation, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Engine:
     """An engine or electric motor fitted to one or more models.
 
@@ -242,8 +280,10 @@ class Engine:
     inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
+    __repr__ = _short_repr("id", "designation")
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Link:
     """A typed lineage edge from a model to another: "model *relation* target".
 
@@ -259,8 +299,10 @@ class Link:
     inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
+    __repr__ = _short_repr("target", "relation")
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Model:
     """A car model: a Moskvich, a KIM, or a foreign design in the lineage.
 
@@ -297,13 +339,15 @@ class Model:
     inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
+    __repr__ = _short_repr("id", "name", "kind", "production")
+
     @property
     def names(self) -> tuple[str, ...]:
         """The display name followed by every alias."""
         return (self.name, *self.aliases)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Variant:
     """A body or equipment variant of a model: the 420A cabriolet of the 400, the 3e of the 3.
 
@@ -329,13 +373,15 @@ class Variant:
     inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
+    __repr__ = _short_repr("id", "model", "name")
+
     @property
     def names(self) -> tuple[str, ...]:
         """The display name followed by every alias."""
         return (self.name, *self.aliases)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class PlantName:
     """A name a plant carried during a period.
 
@@ -351,8 +397,10 @@ class PlantName:
     inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
+    __repr__ = _short_repr("name", "period")
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Ownership:
     """An owner or operator of a plant during a period.
 
@@ -370,8 +418,10 @@ class Ownership:
     inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
+    __repr__ = _short_repr("owner", "period")
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Plant:
     """A factory that built Moskvich cars, or a site in their history.
 
@@ -396,6 +446,8 @@ class Plant:
     note: str | None = None
     inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
+
+    __repr__ = _short_repr("id", "name", "city")
 
     def name_on(self, date: PartialDate | str | int) -> str | None:
         """The name the plant carried on ``date``.
@@ -436,7 +488,7 @@ def _current(entries: Iterable[_Dated], date: PartialDate) -> list[_Dated]:
     return sorted(contained, key=lambda e: e.period.earliest())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Event:
     """A dated event in the brand's history.
 
@@ -460,8 +512,10 @@ class Event:
     inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
+    __repr__ = _short_repr("id", "date", "kind")
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class ProductionRecord:
     """A production, sales, export or planned figure, as one source states it.
 
@@ -495,13 +549,15 @@ class ProductionRecord:
     inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
+    __repr__ = _short_repr("id", "subject", "period", "figure", "measure")
+
     @property
     def preferred(self) -> bool:
         """Whether this is the preferred claim (it competes with no other as an alternative)."""
         return self.alternative_to is None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Claim:
     """One side of a :class:`Dispute`.
 
@@ -534,8 +590,10 @@ class Claim:
     span: Period | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
+    __repr__ = _short_repr("value", "preferred")
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Dispute:
     """Sources that disagree about one value, each claim kept with its citations.
 
@@ -555,6 +613,8 @@ class Dispute:
     topic: str
     claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = None
+
+    __repr__ = _short_repr("id", "subject", "topic")
 
     @property
     def consistent(self) -> bool:
@@ -660,7 +720,7 @@ class FactKind(StrEnum):
     """An agreement between owners, such as a sale with a buy-back option."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Fact:
     """A cited fact about a model, variant, plant or engine that is not a production figure.
 
@@ -697,3 +757,5 @@ class Fact:
     note: str | None = None
     inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
+
+    __repr__ = _short_repr("id", "subject", "topic")

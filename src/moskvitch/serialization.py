@@ -24,8 +24,9 @@ __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
 def to_dict(catalog: Catalog) -> dict[str, Any]:
     """The catalog as plain data: dicts, lists, strings, numbers and booleans.
 
-    Dates, periods and figures are written in their text notations and empty or default
-    fields are left out, as in the TOML data files.
+    Dates and periods are written in their text notations, figures as objects
+    (:meth:`~moskvitch.Figure.to_data`), and empty or default fields are left out, as in the
+    TOML data files.
 
     :param catalog: any catalog.
     :returns: a dict with one list per collection (``"models"``, ``"events"``…).
