@@ -10,9 +10,13 @@
 
 from __future__ import annotations
 
+import re
+import typing
 import zlib
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 import moskvitch
 from moskvitch import lineage, production
@@ -26,23 +30,15 @@ INVENTORIES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
         "Python",
         "3.11",
         [
+            # Checked against the real inventory of the Python 3.11 documentation: the built-in
+            # types are described on stdtypes.html, the other classes on functions.html.
             *(
                 (name, "py:class", f"library/functions.html#{name}")
-                for name in (
-                    "int",
-                    "str",
-                    "bool",
-                    "float",
-                    "object",
-                    "type",
-                    "tuple",
-                    "list",
-                    "dict",
-                    "range",
-                    "bytes",
-                    "set",
-                    "frozenset",
-                )
+                for name in ("int", "bool", "float", "object", "type")
+            ),
+            *(
+                (name, "py:class", f"library/stdtypes.html#{name}")
+                for name in ("str", "tuple", "list", "dict", "range", "bytes", "set", "frozenset")
             ),
             *(
                 (name, "py:exception", f"library/exceptions.html#{name}")
@@ -346,7 +342,79 @@ def resolve_public_name(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     )
 
 
+# -- autodoc -------------------------------------------------------------------------------------
+
+_PARAM_RE = re.compile(r"^:param (\w+):\s*(.*)$")
+
+#: A value whose text is longer than this is left out of the signature of a documented constant;
+#: its docstring describes it instead.
+MAX_VALUE_CHARS = 60
+
+
+def fields_as_attributes(
+    app: Any, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """Document the fields of an attrs class as attributes, so that each has a link target.
+
+    The record classes describe their fields as ``:param name:`` lines of the class docstring;
+    each becomes a ``.. attribute:: name`` entry with the field's type, in place.
+    """
+    if what not in ("class", "exception") or not attrs.has(obj):
+        return
+    fields = {field.name for field in attrs.fields(obj)}
+    try:
+        hints = typing.get_type_hints(obj)
+    except Exception:  # pragma: no cover - an annotation that cannot be resolved
+        hints = {}
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        match = _PARAM_RE.match(lines[index])
+        if match is None or match.group(1) not in fields:
+            result.append(lines[index])
+            index += 1
+            continue
+        field, text = match.groups()
+        body = [text]
+        index += 1
+        while index < len(lines) and lines[index].startswith(" "):
+            body.append(lines[index].strip())
+            index += 1
+        if result and result[-1].strip():
+            result.append("")
+        result.append(f".. attribute:: {field}")
+        if field in hints:
+            result.append(f"   :type: {_annotation(hints[field])}")
+        result.append("")
+        result += [f"   {line}" for line in body]
+        result.append("")
+    lines[:] = result
+
+
+def _annotation(hint: Any) -> str:
+    from sphinx.util.typing import stringify_annotation
+
+    return stringify_annotation(hint, "smart")
+
+
+def hide_long_values(app: Any, doctree: Any) -> None:
+    """Leave a long value (a tuple of eras, a mapping of collections) out of a signature.
+
+    Autodoc writes ``= <repr>`` after a documented constant; past :data:`MAX_VALUE_CHARS` the
+    text is unreadable, and the constant's docstring describes the value instead.
+    """
+    from sphinx import addnodes
+
+    for signature in doctree.findall(addnodes.desc_signature):
+        for annotation in list(signature.findall(addnodes.desc_annotation)):
+            text = annotation.astext().strip()
+            if text.startswith("=") and len(text) > MAX_VALUE_CHARS:
+                annotation.parent.remove(annotation)
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.connect("builder-inited", generate)
     app.connect("missing-reference", resolve_public_name)
+    app.connect("autodoc-process-docstring", fields_as_attributes)
+    app.connect("doctree-read", hide_long_values)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
