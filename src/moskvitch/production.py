@@ -215,6 +215,17 @@ class Totals:
     outside every era); the rows and ``unallocated`` add up to ``grand_total``, and the grand
     total is the same whichever breakdown is asked for.
 
+    A ``Totals`` behaves as the sequence of its rows: iterating gives each row's
+    :class:`Total`, :func:`len` counts the rows, and indexing by label (an era's name, a year, a
+    model or plant id) gives one row.
+
+    >>> from moskvitch import production
+    >>> years = production.by_year("400")
+    >>> len(years), [row.label for row in years]
+    (3, ['1947', '1948', '1949'])
+    >>> str(years[1948].figure), str(years["1949"].figure)
+    ('4,808', '19,906')
+
     :param measure: what was counted.
     :param rows: one total per era, year, model or plant.
     :param unallocated: what no row holds.
@@ -240,9 +251,11 @@ class Totals:
         raise KeyError(f"no row {label!r}; rows are {', '.join(r.label for r in self.rows)}")
 
     def __iter__(self) -> Iterator[Total]:
+        """Each row, in order (``unallocated`` and ``grand_total`` are not rows)."""
         return iter(self.rows)
 
     def __len__(self) -> int:
+        """The number of rows."""
         return len(self.rows)
 
 
