@@ -25,6 +25,7 @@ extensions = [
     "sphinx.ext.graphviz",
     "myst_parser",
     "moskvitch_docs",
+    "moskvitch_cli_output",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build", "generated/*.dot"]

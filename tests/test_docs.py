@@ -65,3 +65,76 @@ def test_python_inventory_sends_builtin_types_to_stdtypes(extension: ModuleType)
     uris = {name: uri for name, _, uri in entries}
     for name in ("str", "tuple", "list", "dict", "set", "bytes", "range", "frozenset"):
         assert uris[name] == f"library/stdtypes.html#{name}"
+
+
+# -- terminal sessions ---------------------------------------------------------------------------
+
+
+def _cli_output() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "moskvitch_cli_output", DOCS / "_ext/moskvitch_cli_output.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def cli_output() -> ModuleType:
+    return _cli_output()
+
+
+PAGES = sorted(
+    [*DOCS.glob("*.rst"), *DOCS.glob("*.md"), ROOT / "README.md", ROOT / "CONTRIBUTING.md"]
+)
+_PROMPT_RE = re.compile(r"^\s*(?:```\w*\s*)?\$ (?:python -m )?moskvitch\b")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
+def test_no_hand_written_cli_output(page: Path) -> None:
+    """A command shown with a prompt is followed by another command or nothing, never by output:
+    output comes from the ``moskvitch-output`` directive, which runs the program."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    stale = []
+    for number, line in enumerate(lines[:-1], start=1):
+        following = lines[number].strip()
+        if (
+            _PROMPT_RE.match(line)
+            and following
+            and not following.startswith(("$ ", "```"))
+            and not following.startswith(":")
+        ):
+            stale.append(f"{page.name}:{number}: {line.strip()}")
+    assert stale == []
+
+
+def test_transcript_shows_the_command_and_its_output(
+    cli_output: ModuleType, tmp_path: Path
+) -> None:
+    result = cli_output.run("moskvitch stats", tmp_path)
+    text = cli_output.transcript("moskvitch stats", result, head=2)
+    lines = text.splitlines()
+    assert lines[0] == "$ moskvitch stats"
+    assert lines[1].split() == ["records", "count"]
+    assert lines[-1] == "..."
+
+
+def test_transcript_fails_on_an_unexpected_status(cli_output: ModuleType, tmp_path: Path) -> None:
+    result = cli_output.run('moskvitch show "no such model"', tmp_path)
+    assert result.status == 2
+    with pytest.raises(cli_output.CommandError, match="exited with status 2"):
+        cli_output.transcript("moskvitch show x", result)
+    text = cli_output.transcript("moskvitch show x", result, expected_status=2, show_stderr=True)
+    assert "moskvitch: error:" in text
+
+
+def test_transcript_fails_on_unexpected_stderr(cli_output: ModuleType) -> None:
+    result = cli_output.Result(0, "fine\n", "a warning\n")
+    with pytest.raises(cli_output.CommandError, match="standard error"):
+        cli_output.transcript("moskvitch", result)
+
+
+def test_only_moskvitch_commands_run(cli_output: ModuleType, tmp_path: Path) -> None:
+    with pytest.raises(cli_output.CommandError):
+        cli_output.run("rm -rf /", tmp_path)

@@ -41,6 +41,10 @@ INVENTORIES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
                 for name in ("str", "tuple", "list", "dict", "range", "bytes", "set", "frozenset")
             ),
             *(
+                (name, "py:function", f"library/functions.html#{name}")
+                for name in ("len", "iter", "sorted")
+            ),
+            *(
                 (name, "py:exception", f"library/exceptions.html#{name}")
                 for name in (
                     "ValueError",
