@@ -665,9 +665,9 @@ NODE_STYLES = {
 }
 _DOT_HEADER = [
     '  graph [rankdir=RL, bgcolor="white", nodesep=0.18, ranksep=0.45, fontname="Helvetica"];',
-    '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=13,'
+    '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=14,'
     ' margin="0.12,0.05", height=0.3];',
-    '  edge [fontname="Helvetica", fontsize=10, arrowsize=0.7];',
+    '  edge [fontname="Helvetica", fontsize=11, arrowsize=0.7];',
 ]
 
 
@@ -719,30 +719,100 @@ def lineage_families(catalog: moskvitch.Catalog) -> list[list[Any]]:
     return sorted(families, key=len, reverse=True)
 
 
-def _lineage_dot(catalog: moskvitch.Catalog, models: list[Any]) -> str:
+def _lineage_dot(
+    catalog: moskvitch.Catalog, models: list[Any], context: set[str], rankdir: str = "RL"
+) -> str:
+    """One picture: ``models``, and the links between them. Models in ``context`` belong to a
+    neighbouring picture and are drawn faintly, to show where the two join."""
     ids = {m.id for m in models}
-    edges = [e for e in lineage.family_tree(catalog=catalog).edges if e.source in ids]
-    lines = ["digraph lineage {", *_DOT_HEADER]
-    lines += [_node(m) for m in models]
+    edges = [
+        e for e in lineage.family_tree(catalog=catalog).edges if e.source in ids and e.target in ids
+    ]
+    lines = ["digraph lineage {", *_DOT_HEADER, f"  graph [rankdir={rankdir}];"]
+    for model in models:
+        node = _node(model)
+        if model.id in context:
+            node = node[:-2] + ', color="#9e9e9e", fontcolor="#616161"];'
+        lines.append(node)
     lines += [_edge(e.source, e.target, e.relation.value) for e in edges]
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def _legend_dot() -> str:
-    lines = ["digraph legend {", *_DOT_HEADER, "  graph [rankdir=LR, nodesep=0.12, ranksep=0.3];"]
-    kinds = [k for k in NODE_STYLES if k not in ("prototype",)]
-    for kind in kinds:
-        fill, border = NODE_STYLES[kind]
-        style = "rounded,filled" + (",dashed" if border == "dashed" else "")
-        lines.append(f'  "kind-{kind}" [label="{kind}", fillcolor="{fill}", style="{style}"];')
-    lines.append("  { rank=same; " + " ".join(f'"kind-{k}";' for k in kinds) + " }")
-    for index, relation in enumerate(EDGE_STYLES):
-        lines.append(f'  "a{index}" [label="newer", fillcolor="white", fontsize=10];')
-        lines.append(f'  "b{index}" [label="older", fillcolor="white", fontsize=10];')
-        lines.append(_edge(f"a{index}", f"b{index}", relation))
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+def _relation_sample_dot(relation: str) -> str:
+    return (
+        "\n".join(
+            [
+                "digraph sample {",
+                *_DOT_HEADER,
+                "  graph [ranksep=0.6, margin=0];",
+                '  "a" [label="newer", fillcolor="white", fontsize=10];',
+                '  "b" [label="older", fillcolor="white", fontsize=10];',
+                _edge("a", "b", relation),
+                "}",
+            ]
+        )
+        + "\n"
+    )
+
+
+def _kind_sample_dot(kind: str) -> str:
+    fill, border = NODE_STYLES[kind]
+    style = "rounded,filled" + (",dashed" if border == "dashed" else "")
+    return (
+        "\n".join(
+            [
+                "digraph sample {",
+                *_DOT_HEADER,
+                "  graph [margin=0];",
+                f'  "k" [label="{kind}", fillcolor="{fill}", style="{style}", fontsize=11];',
+                "}",
+            ]
+        )
+        + "\n"
+    )
+
+
+#: A family with more models than this is drawn in several pictures, by generation.
+MAX_MODELS_PER_PICTURE = 10
+
+
+def _split_family(
+    catalog: moskvitch.Catalog, family: list[Any]
+) -> list[tuple[list[Any], set[str]]]:
+    """Cut a large family into pictures by generation of its Moskvich models.
+
+    Each picture holds a run of the family's own models (by start of production) with the
+    foreign and licensed models linked to them, plus, drawn faintly, the own models of the
+    neighbouring runs they link to.
+    """
+    if len(family) <= MAX_MODELS_PER_PICTURE:
+        return [(family, set())]
+    own = sorted(
+        (m for m in family if m.make == "Moskvich" and m.production is not None),
+        key=lambda m: m.production.earliest(),
+    )
+    half = (len(own) + 1) // 2
+    runs = [own[:half], own[half:]]
+    edges = [
+        e for e in lineage.family_tree(catalog=catalog).edges if e.source in {m.id for m in family}
+    ]
+    own_ids = {m.id for m in own}
+    placed: set[str] = set()
+    pictures = []
+    for run in runs:
+        ids = {m.id for m in run}
+        members = set(ids)
+        for edge in edges:
+            for one, other in ((edge.source, edge.target), (edge.target, edge.source)):
+                if one in ids:
+                    members.add(other)
+        # a non-Moskvich model linked to both runs is drawn in the first only
+        members -= {i for i in placed if i not in own_ids}
+        context = {i for i in members if i in own_ids and i not in ids}
+        placed |= members
+        pictures.append(([m for m in family if m.id in members], context))
+    return pictures
 
 
 def _render(dot_source: str, path: Path) -> None:
@@ -774,43 +844,95 @@ def _family_title(models: list[Any]) -> str:
     return f"The {named[0].name}"
 
 
+#: The width of the page's text column in points (740 px in the theme at 1280 px).
+COLUMN_PT = 555.0
+
+
+def _render_lineage(
+    catalog: moskvitch.Catalog, models: list[Any], context: set[str], path: Path
+) -> str:
+    """Draw one lineage picture, left to right unless top to bottom fits the column better.
+
+    :returns: where the older models are, for the caption.
+    """
+    scales = {}
+    for rankdir in ("RL", "BT"):
+        _render(_lineage_dot(catalog, models, context, rankdir), path)
+        scales[rankdir] = min(1.0, COLUMN_PT / max(_svg_width_pt(path), 1.0))
+    if scales["BT"] > scales["RL"] + 0.05:
+        _render(_lineage_dot(catalog, models, context, "BT"), path)
+        return "are at the top"
+    _render(_lineage_dot(catalog, models, context, "RL"), path)
+    return "are on the left"
+
+
+def _svg_width_pt(path: Path) -> float:
+    match = re.search(r'<svg width="([0-9.]+)pt"', path.read_text(encoding="utf-8"))
+    return float(match.group(1)) if match else 0.0
+
+
 def _family_tree_page(catalog: moskvitch.Catalog) -> str:
     families = lineage_families(catalog)
     linked = {m.id for family in families for m in family}
-    large = [f for f in families if len(f) > 3]
-    small = [m for f in families if len(f) <= 3 for m in f]
-    pictures = [(_family_title(f), f) for f in large]
+    pictures: list[tuple[str, list[Any], set[str]]] = []
+    small: list[Any] = []
+    for family in families:
+        if len(family) <= 3:
+            small += family
+            continue
+        for models, context in _split_family(catalog, family):
+            core = [m for m in models if m.id not in context]
+            pictures.append((_family_title(core), models, context))
     if small:
-        pictures.append(("Smaller families", small))
+        pictures.append(("Smaller families", small, set()))
     parts = []
-    for index, (title, models) in enumerate(pictures):
+    for index, (title, models, context) in enumerate(pictures):
         name = f"lineage-{index + 1}.svg"
-        _render(_lineage_dot(catalog, models), GENERATED / name)
+        direction = _render_lineage(catalog, models, context, GENERATED / name)
         names = ", ".join(m.name for m in models)
+        faint = " Greyed models belong to the picture before or after this one." if context else ""
         parts.append(
             f"{title}\n{'-' * len(title)}\n\n"
-            f".. figure:: {name}\n   :width: 100%\n"
-            f"   :alt: Lineage diagram of {names}.\n\n"
-            "   Click the picture to open it full size; there, click a model to read about it.\n"
+            f".. figure:: {name}\n   :scale: 100%\n"
+            f"   :alt: Lineage diagram of {_text(names)}.\n\n"
+            f"   Older models {direction}. Click the picture to open it full size; there, click a "
+            f"model to read about it.{faint}\n"
         )
     unlinked = [m for m in catalog.models if m.id not in linked]
-    _render(_legend_dot(), GENERATED / "lineage-legend.svg")
-    relation_rows = [[r.value, _doc(r)] for r in moskvitch.Relation]
-    kind_rows = [[k.value, _doc(k)] for k in moskvitch.ModelKind]
+    substitutions = []
+    relation_rows = []
+    for relation in moskvitch.Relation:
+        _render(_relation_sample_dot(relation.value), GENERATED / f"relation-{relation.value}.svg")
+        substitutions.append(
+            f".. |relation-{relation.value}| image:: relation-{relation.value}.svg\n"
+            f"   :alt: {relation.value}: {EDGE_STYLES[relation.value][1]} line"
+        )
+        relation_rows.append([f"|relation-{relation.value}|", _text(_doc(relation))])
+    kind_rows = []
+    for kind in moskvitch.ModelKind:
+        _render(_kind_sample_dot(kind.value), GENERATED / f"kind-{kind.value}.svg")
+        fill, border = NODE_STYLES[kind.value]
+        substitutions.append(
+            f".. |kind-{kind.value}| image:: kind-{kind.value}.svg\n"
+            f"   :alt: {kind.value}: box filled {fill}, {border} border"
+        )
+        kind_rows.append([f"|kind-{kind.value}|", _text(_doc(kind))])
     intro = (
-        "How the models relate, drawn from the shipped data when the documentation is built. "
-        "Time runs from left to right: each arrow points from a newer model back to the one it "
-        "came from, and is labelled with how the two relate. Each family (models linked to each "
-        "other) has its own picture."
+        "How the models relate, drawn from the data when the documentation is built. Each "
+        "arrow points from a newer model back to the one it came from, and is labelled with "
+        "how the two relate. Each family of linked models has its own picture; the largest is "
+        "cut in two, by generation. Older models are on the left, or at the top where that "
+        "fits the page better (each caption says which)."
     )
     legend = (
         "How to read the pictures\n------------------------\n\n"
-        ".. figure:: lineage-legend.svg\n   :alt: Legend: the fill of each kind of model and the "
-        "line of each relation.\n\n"
-        "   The box of each kind of model, and the line of each relation.\n\n"
-        + _table(["Relation", "The newer model…"], relation_rows)
+        "The line of each relation, and what it means:\n\n"
+        + _table(["Relation", "The newer model…"], relation_rows, raw=True)
+        + "\nThe box of each kind of model:\n\n"
+        + _table(["Kind of model", "Meaning"], kind_rows, raw=True)
         + "\n"
-        + _table(["Kind of model", "Meaning"], kind_rows)
+        + "\n\n".join(substitutions)
+        + "\n"
     )
     rest = ""
     if unlinked:
