@@ -553,6 +553,7 @@ def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.colors
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
     from matplotlib.ticker import FuncFormatter
@@ -572,7 +573,7 @@ def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
         positions[year] = x
         x += 1
     width = 0.4
-    figure, axis = plt.subplots(figsize=(9, 4.6))
+    figure, axis = plt.subplots(figsize=(8, 5.2))
     for offset, measure in enumerate(measures):
         for year, row in rows[measure].items():
             if row.figure is None:
@@ -581,11 +582,12 @@ def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
             colour = CHART_COLOURS["renault" if renault else measure]
             exact = row.figure.kind == "exact"
             bar_x = positions[year] + (offset - 0.5) * width
+            fill = colour if exact else "white"
             axis.bar(
                 bar_x,
                 row.figure.low or 0,
                 width=width * 0.95,
-                color=colour if exact else "white",
+                color=matplotlib.colors.to_rgba(fill, 0.45 if row.partial and exact else 1),
                 edgecolor=colour,
                 hatch=None if exact else "////",
                 linewidth=1.4,
@@ -598,7 +600,7 @@ def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
                 textcoords="offset points",
                 ha="center",
                 va="bottom",
-                fontsize=8,
+                fontsize=9,
             )
     labels = []
     for year in years:
@@ -609,8 +611,8 @@ def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
             for r in by_year[year].records
         ]
         months = [m for m in dict.fromkeys(months) if m]
-        labels.append(f"{year}\n({', '.join(months)} only)" if months else str(year))
-    axis.set_xticks([positions[y] for y in years], labels, fontsize=8)
+        labels.append(f"{year}\n{', '.join(months)}" if months else str(year))
+    axis.set_xticks([positions[y] for y in years], labels, fontsize=9)
     axis.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
     axis.set_ylabel("vehicles")
     axis.set_ylim(0, axis.get_ylim()[1] * 1.1)
@@ -630,11 +632,13 @@ def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
                 facecolor="white",
                 edgecolor="#444444",
                 linestyle="--",
-                label="part of the year only (months under the year)",
+                label="part of the year only (its months under the year)",
             ),
         ],
-        fontsize=8,
-        loc="upper left",
+        fontsize=9,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.16),
+        ncol=2,
         frameon=False,
     )
     figure.tight_layout()
