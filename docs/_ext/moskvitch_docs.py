@@ -186,6 +186,17 @@ def _sources_ref(citations: Any) -> str:
     return ", ".join(f":ref:`{i} <source-{i}>`" for i in ids)
 
 
+def _span(period: Period) -> str:
+    """A period in words: ``1946-12-04 to 1954``, ``until 2001``, ``from 2022-11-23``."""
+    if period.start is not None and period.start == period.end:
+        return str(period.start)
+    if period.start is None:
+        return f"until {period.end}"
+    if period.end is None:
+        return f"from {period.start}"
+    return f"{period.start} to {period.end}"
+
+
 def _model_ref(model: Any) -> str:
     return f":ref:`{_text(model.name)} <model-{model.id}>`"
 
@@ -228,7 +239,7 @@ def _model_section(catalog: moskvitch.Catalog, model: Any) -> str:
     if model.layout:
         facts.append(f"**layout:** {model.layout.value}")
     if model.production:
-        facts.append(f"**built:** {model.production}")
+        facts.append(f"**built:** {_span(model.production)}")
     if model.plants:
         names = ", ".join(_text(catalog.subject(p).name) for p in model.plants)
         facts.append(f"**plants:** {names}")
@@ -263,7 +274,7 @@ def _model_section(catalog: moskvitch.Catalog, model: Any) -> str:
             f"{link.relation.value} {_model_ref(catalog.model(link.target))}{_inference(link)}"
         )
     for source, link in catalog.links_to(model.id):
-        links.append(f"{_model_ref(source)} is {link.relation.value} it")
+        links.append(f"{_model_ref(source)}, a later model, is {link.relation.value} this one")
     bullets("Lineage", links)
     variants = catalog.variants_of(model.id)
     for variant in variants:
@@ -326,7 +337,7 @@ def _models_page(catalog: moskvitch.Catalog) -> str:
             [
                 _model_ref(model),
                 model.kind.value,
-                str(model.production or ""),
+                _span(model.production) if model.production else "",
                 str(built or ""),
             ]
         )
