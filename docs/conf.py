@@ -56,3 +56,5 @@ graphviz_output_format = "svg"
 
 html_theme = "furo"
 html_title = f"moskvitch {release}"
+html_static_path = ["_static"]
+html_css_files = ["moskvitch.css"]

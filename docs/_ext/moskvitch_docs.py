@@ -418,7 +418,7 @@ def _conflicts_page(catalog: moskvitch.Catalog) -> str:
         title = f"{catalog.subject(dispute.subject).name}: {dispute.topic}"
         rows = [
             [
-                "**preferred**" if c.preferred else "",
+                "**yes**" if c.preferred else "no",
                 _text(c.value),
                 _text(c.note or ""),
                 _sources_ref(c.citations),
@@ -437,7 +437,11 @@ def _conflicts_page(catalog: moskvitch.Catalog) -> str:
         parts.append(
             f".. _conflict-{dispute.id}:\n\n{_text(title)}\n{'-' * len(_text(title))}\n\n"
             f"About {_subject_ref(catalog, dispute.subject)}. {verdict}\n\n"
-            + _table(["", "Claim", "Why preferred, or how it differs", "Sources"], rows, raw=True)
+            + _table(
+                ["Preferred", "Claim", "Why preferred, or how it differs", "Sources"],
+                rows,
+                raw=True,
+            )
         )
     return _page(
         "Conflicting figures",
@@ -474,6 +478,19 @@ SOURCE_KINDS = [
 ]
 
 
+def _cited_sources(value: Any) -> list[str]:
+    """The source ids cited anywhere in a record: its own citations, its links, names, claims."""
+    if isinstance(value, moskvitch.Citation):
+        return [value.source]
+    if isinstance(value, tuple):
+        return [s for item in value for s in _cited_sources(item)]
+    if attrs.has(type(value)):
+        return [
+            s for f in attrs.fields(type(value)) for s in _cited_sources(getattr(value, f.name))
+        ]
+    return []
+
+
 def _source_kind(source_id: str) -> int:
     for index, (prefix, _, _) in enumerate(SOURCE_KINDS):
         if source_id.startswith(prefix):
@@ -490,10 +507,11 @@ def _sources_page(catalog: moskvitch.Catalog) -> str:
         catalog.plants,
         catalog.events,
         catalog.production,
+        catalog.disputes,
         catalog.facts,
     ):
         for record in collection:
-            for source in dict.fromkeys(c.source for c in record.citations):
+            for source in dict.fromkeys(_cited_sources(record)):
                 cited[source] = cited.get(source, 0) + 1
     parts = []
     for index, (_, title, text) in enumerate(SOURCE_KINDS):
@@ -509,7 +527,11 @@ def _sources_page(catalog: moskvitch.Catalog) -> str:
             ]
             detail = ". ".join(d for d in details if d)
             uses = cited.get(source.id, 0)
-            used = f" Cited by {uses} record{'s' if uses != 1 else ''}." if uses else ""
+            used = (
+                f" Cited by {uses} record{'s' if uses != 1 else ''}."
+                if uses
+                else " No record cites it."
+            )
             description = f" {_text(source.description)}" if source.description else ""
             items.append(
                 f".. _source-{source.id}:\n\n"
