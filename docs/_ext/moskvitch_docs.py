@@ -1057,7 +1057,7 @@ def fields_as_attributes(
             index += 1
             continue
         field, text = match.groups()
-        body = [text]
+        body = [text[:1].upper() + text[1:]]
         index += 1
         while index < len(lines) and lines[index].startswith(" "):
             body.append(lines[index].strip())
