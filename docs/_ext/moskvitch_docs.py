@@ -173,7 +173,17 @@ def _table(header: list[str], rows: list[list[str]], *, raw: bool = False) -> st
 
 def _cell(text: str) -> str:
     text = " ".join(text.split()).replace("*", r"\*").replace("`", "'").replace("|", r"\|")
-    return text.replace("_", r"\_") or "\\-"
+    return _readers(text.replace("_", r"\_")) or "\\-"
+
+
+# Some notes in the data point to where the curators keep disputes ("see disputes.toml", "see
+# catalog.conflicts()"); on these pages the reader is sent to the conflicts page instead.
+_CONFLICTS_POINTER_RE = re.compile(r"see (?:disputes\.(?:\.\.)?toml|[Cc]atalog\.conflicts\(\))")
+
+
+def _readers(text: str) -> str:
+    text = _CONFLICTS_POINTER_RE.sub("see :doc:`/generated/conflicts`", text)
+    return text.replace("listed by Catalog.conflicts()", "listed on :doc:`/generated/conflicts`")
 
 
 def _page(title: str, intro: str, body: str) -> str:
@@ -206,7 +216,7 @@ def _text(text: str) -> str:
     text = " ".join(text.split())
     for char in "\\*`|_":
         text = text.replace(char, "\\" + char)
-    return text
+    return _readers(text)
 
 
 def _fact_text(fact: Any) -> str:
@@ -225,7 +235,7 @@ def _fact_text(fact: Any) -> str:
 
 def _inference(record: Any) -> str:
     if getattr(record, "inference", None):
-        return f" *(our inference: {_text(record.inference)})*"
+        return f" *(curators' inference: {_text(record.inference)})*"
     return ""
 
 
