@@ -138,3 +138,61 @@ def test_transcript_fails_on_unexpected_stderr(cli_output: ModuleType) -> None:
 def test_only_moskvitch_commands_run(cli_output: ModuleType, tmp_path: Path) -> None:
     with pytest.raises(cli_output.CommandError):
         cli_output.run("rm -rf /", tmp_path)
+
+
+# -- generated pages and pictures ----------------------------------------------------------------
+
+
+def test_lineage_pictures_leave_out_models_with_no_links(extension: ModuleType) -> None:
+    import moskvitch
+
+    catalog = moskvitch.load()
+    families = extension.lineage_families(catalog)
+    drawn = {m.id for family in families for m in family}
+    tree = moskvitch.lineage.family_tree(catalog=catalog)
+    linked = {e.source for e in tree.edges} | {e.target for e in tree.edges}
+    assert drawn == linked
+    assert sum(len(family) for family in families) == len(drawn)  # no model in two families
+
+
+def test_a_large_family_is_split_with_every_link_drawn(extension: ModuleType) -> None:
+    import moskvitch
+
+    catalog = moskvitch.load()
+    family = extension.lineage_families(catalog)[0]
+    pictures = extension._split_family(catalog, family)
+    assert len(pictures) == 2
+    assert all(len(models) <= extension.MAX_MODELS_PER_PICTURE + 3 for models, _ in pictures)
+    ids = {m.id for m in family}
+    edges = {(e.source, e.target) for e in moskvitch.lineage.family_tree(catalog=catalog).edges} & {
+        (a, b) for a in ids for b in ids
+    }
+    drawn = set()
+    for models, _ in pictures:
+        here = {m.id for m in models}
+        drawn |= {(a, b) for a, b in edges if a in here and b in here}
+    assert drawn == edges
+
+
+def test_chart_marks_part_years_and_renault_output(extension: ModuleType) -> None:
+    from moskvitch import Period
+
+    assert extension._months(Period.parse("2022-12")) == "Dec"
+    assert extension._months(Period.parse("2023-03/2023-12")) == "Mar–Dec"
+    assert extension._months(Period.parse("2024")) == ""
+    assert extension._era_of(Period.parse("2007")) == extension.RENAULT_ERA
+    assert extension._era_of(Period.parse("1947")) != extension.RENAULT_ERA
+
+
+def test_source_links_name_each_source_once(extension: ModuleType) -> None:
+    from moskvitch import Citation
+
+    citations = [Citation(source="seed-000"), Citation(source="ref-7"), Citation(source="seed-000")]
+    assert extension._sources_ref(citations) == (
+        ":ref:`seed-000 <source-seed-000>`, :ref:`ref-7 <source-ref-7>`"
+    )
+
+
+def test_generated_pages_send_readers_to_the_conflicts_page(extension: ModuleType) -> None:
+    text = extension._text("The span is disputed (see catalog.conflicts()).")
+    assert text == "The span is disputed (see :doc:`/generated/conflicts`)."

@@ -386,6 +386,7 @@ def _plants_page(catalog: moskvitch.Catalog) -> str:
             )
         if plant.note:
             text.append(_cell(plant.note) + "\n")
+        text.append(f"**Sources:** {_sources_ref(_cited_citations(plant))}.\n")
         parts.append("\n".join(text))
     return _page(
         "Plants",
@@ -488,17 +489,21 @@ SOURCE_KINDS = [
 ]
 
 
+def _cited_citations(value: Any) -> list[Any]:
+    """Every citation anywhere in a record, in order."""
+    if isinstance(value, moskvitch.Citation):
+        return [value]
+    if isinstance(value, tuple):
+        return [c for item in value for c in _cited_citations(item)]
+    if attrs.has(type(value)):
+        fields = attrs.fields(type(value))
+        return [c for f in fields for c in _cited_citations(getattr(value, f.name))]
+    return []
+
+
 def _cited_sources(value: Any) -> list[str]:
     """The source ids cited anywhere in a record: its own citations, its links, names, claims."""
-    if isinstance(value, moskvitch.Citation):
-        return [value.source]
-    if isinstance(value, tuple):
-        return [s for item in value for s in _cited_sources(item)]
-    if attrs.has(type(value)):
-        return [
-            s for f in attrs.fields(type(value)) for s in _cited_sources(getattr(value, f.name))
-        ]
-    return []
+    return [citation.source for citation in _cited_citations(value)]
 
 
 def _source_kind(source_id: str) -> int:
