@@ -111,7 +111,7 @@ INVENTORIES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
             (
                 "hypothesis.strategies.SearchStrategy",
                 "py:class",
-                "reference/api.html#hypothesis.strategies.SearchStrategy",
+                "reference/strategies.html#hypothesis.strategies.SearchStrategy",
             ),
             (
                 "hypothesis.strategies.DrawFn",
