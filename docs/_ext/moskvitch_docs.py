@@ -251,7 +251,7 @@ def _model_section(catalog: moskvitch.Catalog, model: Any) -> str:
     if model.production:
         facts.append(f"**built:** {_span(model.production)}")
     if model.plants:
-        names = ", ".join(_text(catalog.subject(p).name) for p in model.plants)
+        names = ", ".join(_subject_ref(catalog, p) for p in model.plants)
         facts.append(f"**plants:** {names}")
     out += ["; ".join(facts) + ".", ""]
     if model.aliases:
@@ -371,15 +371,17 @@ def _plants_page(catalog: moskvitch.Catalog) -> str:
     parts = []
     for plant in catalog.plants:
         title = f"{plant.name} ({plant.city}, {plant.country})"
-        text = [title, "-" * len(title), ""]
+        text = [f".. _plant-{plant.id}:", "", title, "-" * len(title), ""]
         if plant.names:
-            text.append(_table(["Period", "Name"], [[str(n.period), n.name] for n in plant.names]))
+            text.append(
+                _table(["Period", "Name"], [[_span(n.period), n.name] for n in plant.names])
+            )
         if plant.owners:
             text.append(
                 _table(
                     ["Period", "Owner or operator", "Stake"],
                     [
-                        [str(o.period), o.owner, f"{o.stake_percent}%" if o.stake_percent else ""]
+                        [_span(o.period), o.owner, f"{o.stake_percent}%" if o.stake_percent else ""]
                         for o in plant.owners
                     ],
                 )
@@ -390,7 +392,8 @@ def _plants_page(catalog: moskvitch.Catalog) -> str:
         parts.append("\n".join(text))
     return _page(
         "Plants",
-        "Each plant with the names it carried and its owners or operators over time.",
+        "Each plant with the names it carried and its owners or operators over time. A period "
+        "is as precise as its source: a year, a month or a day.",
         "\n".join(parts),
     )
 
@@ -401,7 +404,7 @@ def _subject_ref(catalog: moskvitch.Catalog, subject_id: str) -> str:
         return _model_ref(subject)
     if isinstance(subject, moskvitch.Variant):
         return f"{_text(subject.name)} ({_model_ref(catalog.model(subject.model))})"
-    return f":doc:`{_text(subject.name)} <plants>`"
+    return f":ref:`{_text(subject.name)} <plant-{subject.id}>`"
 
 
 def _timeline_page(catalog: moskvitch.Catalog) -> str:
