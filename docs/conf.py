@@ -25,6 +25,7 @@ extensions = [
     "sphinx.ext.graphviz",
     "myst_parser",
     "moskvitch_docs",
+    "moskvitch_cli_output",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build", "generated/*.dot"]
@@ -33,7 +34,12 @@ nitpicky = True
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_typehints_format = "short"
-autodoc_default_options = {"members": True, "show-inheritance": False}
+# Types are added only to the parameters a docstring describes: the fields of record classes are
+# documented as attributes, with their types, by _ext/moskvitch_docs.py.
+autodoc_typehints_description_target = "documented_params"
+# Sphinx reads only the presence of a flag here, not its value: "show-inheritance": False would
+# switch the "Bases: object" lines on. Leave the flag out to keep them off.
+autodoc_default_options = {"members": True}
 autoclass_content = "class"
 
 # The build has no network: the external objects the docs link to are listed in _ext and
@@ -50,3 +56,5 @@ graphviz_output_format = "svg"
 
 html_theme = "furo"
 html_title = f"moskvitch {release}"
+html_static_path = ["_static"]
+html_css_files = ["moskvitch.css"]

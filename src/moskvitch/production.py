@@ -221,6 +221,13 @@ class Totals(Mapping[str, "Total"]):
     outside every era); the rows and ``unallocated`` add up to ``grand_total``, and the grand
     total is the same whichever breakdown is asked for.
 
+    >>> from moskvitch import production
+    >>> years = production.by_year("400")
+    >>> len(years), list(years), "1948" in years
+    (3, ['1947', '1948', '1949'], True)
+    >>> [str(row.figure) for row in years.values()], str(years["1949"].figure)
+    (['1,501', '4,808', '19,906'], '19,906')
+
     :param measure: what was counted.
     :param rows: one total per era, year, model or plant.
     :param unallocated: what no row holds.
@@ -246,9 +253,11 @@ class Totals(Mapping[str, "Total"]):
         raise KeyError(f"no row {label!r}; rows are {', '.join(self)}")
 
     def __iter__(self) -> Iterator[str]:
+        """Each row's label, in order (``unallocated`` and ``grand_total`` are not rows)."""
         return (row.label for row in self.rows)
 
     def __len__(self) -> int:
+        """The number of rows."""
         return len(self.rows)
 
 
