@@ -194,5 +194,5 @@ def test_source_links_name_each_source_once(extension: ModuleType) -> None:
 
 
 def test_generated_pages_send_readers_to_the_conflicts_page(extension: ModuleType) -> None:
-    text = extension._text("The span is disputed (see catalog.conflicts()).")
-    assert text == "The span is disputed (see :doc:`/generated/conflicts`)."
+    text = extension._text("The span is disputed (see the conflicts list).")
+    assert text == "The span is disputed (see :doc:`the conflicts list </generated/conflicts>`)."

@@ -1,6 +1,7 @@
 """Rules the shipped data keeps beyond what every catalog must: quotes are verbatim, the
 compiled JSON matches the TOML files, the required records exist."""
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,3 +114,15 @@ def test_moskvich_events_happen_after_the_plant_was_founded(catalog: Catalog) ->
     for event in catalog.events:
         if moskvich & set(event.subjects):
             assert event.date >= founding, event.id
+
+
+def test_notes_speak_to_readers_not_to_curators(catalog: Catalog) -> None:
+    texts = [
+        text
+        for records in (getattr(catalog, name) for name in COLLECTIONS)
+        for record in records
+        for text in (getattr(record, "note", None), getattr(record, "description", None))
+        if text
+    ]
+    assert texts
+    assert not [t for t in texts if re.search(r"\.toml\b|conflicts\(\)|\bcurators?\b", t)]

@@ -176,14 +176,9 @@ def _cell(text: str) -> str:
     return _readers(text.replace("_", r"\_")) or "\\-"
 
 
-# Some notes in the data point to where the curators keep disputes ("see disputes.toml", "see
-# catalog.conflicts()"); on these pages the reader is sent to the conflicts page instead.
-_CONFLICTS_POINTER_RE = re.compile(r"see (?:disputes\.(?:\.\.)?toml|[Cc]atalog\.conflicts\(\))")
-
-
+# Notes in the data send readers to "the conflicts list"; on these pages that is a link.
 def _readers(text: str) -> str:
-    text = _CONFLICTS_POINTER_RE.sub("see :doc:`/generated/conflicts`", text)
-    return text.replace("listed by Catalog.conflicts()", "listed on :doc:`/generated/conflicts`")
+    return text.replace("the conflicts list", ":doc:`the conflicts list </generated/conflicts>`")
 
 
 def _page(title: str, intro: str, body: str) -> str:
