@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import enum
 import errno
+import functools
 import json
 import os
 import stat
@@ -98,15 +99,20 @@ class UnknownMemberError(ValueError):
     """A text that names no member of an enumeration: its message lists the allowed ones."""
 
 
+@functools.cache
+def _members(kind: type[enum.StrEnum]) -> Mapping[str, enum.StrEnum]:
+    return {member.value: member for member in kind}
+
+
 def _structure_enum(value: object, kind: type[enum.StrEnum]) -> enum.StrEnum:
     if type(value) is not str:
         raise WrongTypeError(f"expected a string, {_found(value)}")
-    try:
-        return kind(value)
-    except ValueError:
+    member = _members(kind).get(value)
+    if member is None:
         allowed = ", ".join(repr(member.value) for member in kind)
         message = f"unknown {kind.__name__} {value!r}; expected one of {allowed}"
-        raise UnknownMemberError(message) from None
+        raise UnknownMemberError(message)
+    return member
 
 
 def _structure_figure(value: object, _: type) -> Figure:

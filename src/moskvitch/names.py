@@ -39,8 +39,13 @@ def fold(text: str) -> str:
     >>> fold("Алеко")
     'aleko'
     """
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(_CYRILLIC.get(char, char) for char in text if not unicodedata.combining(char))
+    if text.isascii():  # nothing to decompose or transliterate: the common case, made cheap
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text.casefold())
+        text = "".join(
+            _CYRILLIC.get(char, char) for char in text if not unicodedata.combining(char)
+        )
     for spelling, sound in _SOUNDS:
         text = text.replace(spelling, sound)
     return " ".join(_WORD_RE.findall(text))

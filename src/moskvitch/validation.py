@@ -61,7 +61,7 @@ class _At:
 
     def at(self, path: str) -> _At:
         """The place ``path`` inside this one."""
-        return attrs.evolve(self, prefix=_join(self.prefix, path))
+        return _At(self.collection, self.index, self.record, _join(self.prefix, path))
 
     def __call__(self, path: str, message: str) -> Problem:
         return Problem(
@@ -223,9 +223,18 @@ class _Checker:
                     f"unknown source {citation.source!r}",
                 )
 
-    def _ref(self, where: _At, value: str, known: set[str], kind: str) -> Iterator[Problem]:
+    def _ref(
+        self, where: _At, path: str, value: str, known: set[str], kind: str
+    ) -> Iterator[Problem]:
         if value not in known:
-            yield where("", f"unknown {kind} {value!r}")
+            yield where(path, f"unknown {kind} {value!r}")
+
+    def _refs(
+        self, where: _At, field: str, values: Sequence[str], known: set[str], kind: str
+    ) -> Iterator[Problem]:
+        for index, value in enumerate(values):
+            if value not in known:
+                yield where(f"{field}[{index}]", f"unknown {kind} {value!r}")
 
     # -- rules -----------------------------------------------------------------------------
 
@@ -287,15 +296,13 @@ class _Checker:
         for index, model in enumerate(self._of("models", Model)):
             where = _At("models", index, model.id)
             yield from self._citations(where, model.citations, required=True)
-            for i, engine in enumerate(model.engines):
-                yield from self._ref(where.at(f"engines[{i}]"), engine, self.engines, "engine")
-            for i, plant in enumerate(model.plants):
-                yield from self._ref(where.at(f"plants[{i}]"), plant, self.plants, "plant")
+            yield from self._refs(where, "engines", model.engines, self.engines, "engine")
+            yield from self._refs(where, "plants", model.plants, self.plants, "plant")
             for i, link in enumerate(model.lineage):
                 yield from self._link(where.at(f"lineage[{i}]"), model.id, link)
 
     def _link(self, where: _At, model_id: str, link: Link) -> Iterator[Problem]:
-        yield from self._ref(where.at("target"), link.target, self.models, "model")
+        yield from self._ref(where, "target", link.target, self.models, "model")
         if link.target == model_id:
             yield where("target", f"a model cannot link to itself ({model_id!r})")
         yield from self._citations(where, link.citations, required=False)
@@ -315,7 +322,7 @@ class _Checker:
         for index, variant in enumerate(self._of("variants", Variant)):
             where = _At("variants", index, variant.id)
             yield from self._citations(where, variant.citations, required=True)
-            yield from self._ref(where.at("model"), variant.model, self.models, "model")
+            yield from self._ref(where, "model", variant.model, self.models, "model")
 
     def _plants(self) -> Iterator[Problem]:
         for index, plant in enumerate(self._of("plants", Plant)):
@@ -337,10 +344,9 @@ class _Checker:
             yield from self._citations(where, event.citations, required=True)
             if not event.subjects:
                 yield where("subjects", "an event needs at least one subject")
-            for i, subject in enumerate(event.subjects):
-                yield from self._ref(
-                    where.at(f"subjects[{i}]"), subject, self.subjects, "model, variant or plant"
-                )
+            yield from self._refs(
+                where, "subjects", event.subjects, self.subjects, "model, variant or plant"
+            )
 
     def _production(self) -> Iterator[Problem]:
         records = self._of("production", ProductionRecord)
@@ -349,10 +355,10 @@ class _Checker:
             where = _At("production", index, record.id)
             yield from self._citations(where, record.citations, required=True)
             yield from self._ref(
-                where.at("subject"), record.subject, self.subjects, "model, variant or plant"
+                where, "subject", record.subject, self.subjects, "model, variant or plant"
             )
             if record.plant is not None:
-                yield from self._ref(where.at("plant"), record.plant, self.plants, "plant")
+                yield from self._ref(where, "plant", record.plant, self.plants, "plant")
             if record.unit is Unit.PERCENT and (record.figure.high or record.figure.low) > 100:
                 yield where("figure", f"a share above 100%: {record.figure}")
             if record.period.is_open and record.measure is not Measure.PLANNED:
@@ -390,7 +396,7 @@ class _Checker:
         disputable = self.subjects | self.engines
         for index, dispute in enumerate(self._of("disputes", Dispute)):
             where = _At("disputes", index, dispute.id)
-            yield from self._ref(where.at("subject"), dispute.subject, disputable, "subject")
+            yield from self._ref(where, "subject", dispute.subject, disputable, "subject")
             if len(dispute.claims) < 2:
                 yield where("claims", "a dispute needs at least two claims")
             preferred = [c for c in dispute.claims if c.preferred]
@@ -408,7 +414,8 @@ class _Checker:
                 yield from self._citations(claim_where, claim.citations, required=True)
                 if claim.record is not None:
                     yield from self._ref(
-                        claim_where.at("record"),
+                        claim_where,
+                        "record",
                         claim.record,
                         set(self.production),
                         "production record",
@@ -424,7 +431,7 @@ class _Checker:
             where = _At("facts", index, fact.id)
             yield from self._citations(where, fact.citations, required=True)
             yield from self._ref(
-                where.at("subject"), fact.subject, about, "model, variant, plant or engine"
+                where, "subject", fact.subject, about, "model, variant, plant or engine"
             )
             if fact.figure is None and not fact.text:
                 yield where("", "a fact needs a figure, a text or both")
@@ -441,19 +448,26 @@ class _Checker:
         # An inference is shown to readers as the curators' reasoning: it must say something.
         for collection, records in self.collections.items():
             for index, record in enumerate(records):
-                where = _At(collection, index, record.id)
-                for path, value in _inference_fields(record, where):
-                    if value is not None and not value.strip():
-                        yield path("", "an inference needs its reason")
+                for path, value in _inferences_of(record):
+                    if not value.strip():
+                        where = _At(collection, index, record.id)
+                        yield where(path, "an inference needs its reason")
 
 
-def _inference_fields(record: object, where: _At) -> Iterator[tuple[_At, str | None]]:
-    """The ``inference`` of a record and of the parts it holds (links, names, owners, claims)."""
-    yield where.at("inference"), getattr(record, "inference", None)
-    for part in ("lineage", "name_history", "owners", "claims"):
-        for i, item in enumerate(getattr(record, part, ())):
-            if not isinstance(item, str):
-                yield where.at(f"{part}[{i}].inference"), getattr(item, "inference", None)
+_PARTS = ("lineage", "name_history", "owners", "claims")
+
+
+def _inferences_of(record: object) -> Iterator[tuple[str, str]]:
+    """The ``inference`` of a record and of the parts it holds (links, names, owners, claims),
+    each with its path, where one is given."""
+    value = getattr(record, "inference", None)
+    if value is not None:
+        yield "inference", value
+    for part in _PARTS:
+        for index, item in enumerate(getattr(record, part, ())):
+            value = getattr(item, "inference", None)
+            if value is not None:
+                yield f"{part}[{index}].inference", value
 
 
 def _cycles(edges: Mapping[str, Sequence[str]]) -> Iterator[list[str]]:
