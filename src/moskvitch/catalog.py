@@ -12,7 +12,7 @@ import attrs
 
 from .dates import PartialDate, Period
 from .errors import DataError, UnknownNameError
-from .names import close_matches, name_key
+from .names import NameKeys, close_matches, name_key
 from .records import (
     Claim,
     Dispute,
@@ -54,7 +54,9 @@ class _Index:
     events_by_date: tuple[Event, ...]
 
 
-def _keyed(records: Iterable[R], names: Callable[[R], Iterable[str]]) -> dict[str, R]:
+def _keyed(
+    records: Iterable[R], names: Callable[[R], Iterable[str]], keys: NameKeys
+) -> dict[str, R]:
     """Index records by each name as written and by its forgiving key (see :func:`name_key`).
 
     Names as written make the common look-up a single dict access; validation guarantees that
@@ -63,7 +65,7 @@ def _keyed(records: Iterable[R], names: Callable[[R], Iterable[str]]) -> dict[st
     index: dict[str, R] = {}
     for record in records:
         for name in names(record):
-            key = name_key(name)
+            key = keys[name]
             if key:
                 index.setdefault(name, record)
                 index.setdefault(key, record)
@@ -125,10 +127,28 @@ class Catalog:
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        found = problems({name: getattr(self, name) for name in COLLECTIONS}, COLLECTIONS)
+        keys = NameKeys()
+        found = problems(self._collections(), COLLECTIONS, keys=keys)
         if found:
             raise DataError(found)
-        self._build_index()
+        self._build_index(keys)
+
+    @classmethod
+    def _of_structured(cls, collections: Mapping[str, tuple[Any, ...]]) -> Catalog:
+        """A catalog of records built by the converter, checked against every rule between
+        records but not for field types, which the converter's strict hooks guarantee.
+
+        :param collections: tuples of records by collection name; missing ones are empty.
+        :returns: the validated catalog, indexed.
+        :raises DataError: when any rule is broken.
+        """
+        catalog = cls._assemble(collections)
+        keys = NameKeys()
+        found = problems(catalog._collections(), COLLECTIONS, typed=True, keys=keys)
+        if found:
+            raise DataError(found)
+        catalog._build_index(keys)
+        return catalog
 
     @classmethod
     def _of_validated(cls, collections: Mapping[str, tuple[Any, ...]]) -> Catalog:
@@ -142,20 +162,30 @@ class Catalog:
         :param collections: tuples of records by collection name; missing ones are empty.
         :returns: the catalog, indexed.
         """
+        catalog = cls._assemble(collections)
+        catalog._build_index(NameKeys())
+        return catalog
+
+    @classmethod
+    def _assemble(cls, collections: Mapping[str, tuple[Any, ...]]) -> Catalog:
         catalog = object.__new__(cls)
         for name in COLLECTIONS:
             object.__setattr__(catalog, name, collections.get(name, ()))
-        catalog._build_index()
         return catalog
 
-    def _build_index(self) -> None:
+    def _collections(self) -> dict[str, tuple[Any, ...]]:
+        return {name: getattr(self, name) for name in COLLECTIONS}
+
+    def _build_index(self, keys: NameKeys) -> None:
         by_id: dict[str, Source | Engine | Subject] = {}
         for group in (self.sources, self.engines, self.plants, self.variants, self.models):
             by_id.update((record.id, record) for record in group)
         index = _Index(
-            models=_keyed(self.models, lambda m: (m.id, *m.names)),
-            variants=_keyed(self.variants, lambda v: (v.id, *v.names)),
-            plants=_keyed(self.plants, lambda p: (p.id, p.name, *(n.name for n in p.name_history))),
+            models=_keyed(self.models, lambda m: (m.id, *m.names), keys),
+            variants=_keyed(self.variants, lambda v: (v.id, *v.names), keys),
+            plants=_keyed(
+                self.plants, lambda p: (p.id, p.name, *(n.name for n in p.name_history)), keys
+            ),
             by_id=by_id,
             production_by_subject=_grouped(self.production, lambda r: r.subject),
             facts_by_subject=_grouped(self.facts, lambda f: f.subject),

@@ -125,6 +125,18 @@ def _structure_figure(value: object, _: type) -> Figure:
     return Figure.parse(value)
 
 
+# Data repeats values (the same years, the same sources): each text is read once and the
+# immutable value it gives is shared, which saves the reading and the memory. Errors are not
+# cached; the caches are bounded.
+_date = functools.lru_cache(maxsize=4096)(PartialDate.parse)
+_period = functools.lru_cache(maxsize=4096)(Period.parse)
+
+
+@functools.lru_cache(maxsize=4096)
+def _citation(source: str) -> Citation:
+    return Citation(source=source)
+
+
 def _is_tuple_of_many(kind: Any) -> bool:
     return is_sequence(kind) and typing.get_origin(kind) is tuple
 
@@ -147,7 +159,7 @@ def _citation_factory(_: type, conv: cattrs.Converter) -> Callable[[object, type
 
     def structure(value: object, _: type) -> Citation:
         if type(value) is str:
-            return Citation(source=value)
+            return _citation(value)
         if type(value) is not dict:
             raise WrongTypeError(
                 f"expected a source id or a table {{source, quote, locator}}, {_found(value)}"
@@ -169,8 +181,8 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # Hooks by class follow the MRO, where StrEnum precedes str: enums need their own.
     conv.register_structure_hook(enum.StrEnum, _structure_enum)
     conv.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
-    conv.register_structure_hook(PartialDate, _text_value(PartialDate.parse, "a date as text"))
-    conv.register_structure_hook(Period, _text_value(Period.parse, "a period as text"))
+    conv.register_structure_hook(PartialDate, _text_value(_date, "a date as text"))
+    conv.register_structure_hook(Period, _text_value(_period, "a period as text"))
     conv.register_structure_hook(Figure, _structure_figure)
     for value_type in (PartialDate, Period, Figure):
         conv.register_unstructure_hook(value_type, str)
@@ -339,7 +351,7 @@ def structure(
     if found:
         raise DataError(found)
     try:
-        return Catalog(**parts)
+        return Catalog._of_structured(parts)
     except DataError as error:
         raise DataError(
             problem if problem.file else attrs.evolve(problem, file=file_of(problem.collection))

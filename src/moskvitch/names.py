@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-__all__ = ["close_matches", "fold", "name_key"]
+__all__ = ["NameKeys", "close_matches", "fold", "name_key"]
 
 _LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
 _CYRILLIC = {
@@ -63,6 +63,22 @@ def name_key(name: str) -> str:
     True
     """
     return _BRAND_RE.sub("", fold(name)).replace(" ", "")
+
+
+class NameKeys(dict[str, str]):
+    """Names mapped to their keys (see :func:`name_key`), each key computed on first use.
+
+    Building a catalog needs the key of every name twice, once to check that no two records
+    share a key and once to index them: one of these, passed to both, computes each once.
+
+    >>> keys = NameKeys()
+    >>> keys["Москвич-412"], len(keys)
+    ('412', 1)
+    """
+
+    def __missing__(self, name: str) -> str:
+        key = self[name] = name_key(name)
+        return key
 
 
 def close_matches(name: str, names: Mapping[str, str] | Iterable[str], limit: int = 3) -> list[str]:

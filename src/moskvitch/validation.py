@@ -19,7 +19,7 @@ import attrs
 from .dates import PartialDate, Period
 from .errors import Problem
 from .figures import Figure
-from .names import name_key
+from .names import NameKeys
 from .records import (
     Citation,
     Dispute,
@@ -81,7 +81,13 @@ Collections = Mapping[str, Sequence[Any]]
 """A catalog's collections by name (``"models"`` to its records)."""
 
 
-def problems(collections: Collections, kinds: Mapping[str, type]) -> list[Problem]:
+def problems(
+    collections: Collections,
+    kinds: Mapping[str, type],
+    *,
+    typed: bool = False,
+    keys: NameKeys | None = None,
+) -> list[Problem]:
     """Every rule the collections break, in file order.
 
     Collections built in code (``Catalog(models=...)``, ``attrs.evolve``) are checked first
@@ -91,12 +97,16 @@ def problems(collections: Collections, kinds: Mapping[str, type]) -> list[Proble
 
     :param collections: each collection of a catalog, by name.
     :param kinds: the record type of each collection (:data:`moskvitch.catalog.COLLECTIONS`).
+    :param typed: ``True`` when the records were built by the converter, whose strict hooks
+        guarantee the types: only the rules between records are checked then.
+    :param keys: where to find (and keep) the key of each name, to share with the index.
     :returns: the problems, empty when the records are valid.
     """
-    found = list(_type_problems(collections, kinds))
-    if found:
-        return found
-    return list(_Checker(collections).run())
+    if not typed:
+        found = list(_type_problems(collections, kinds))
+        if found:
+            return found
+    return list(_Checker(collections, NameKeys() if keys is None else keys).run())
 
 
 # Checked as whole values: their constructors validate their own fields.
@@ -174,8 +184,9 @@ def _describe(value: object, kind: Any, where: _At) -> Iterator[Problem]:
 
 
 class _Checker:
-    def __init__(self, collections: Collections) -> None:
+    def __init__(self, collections: Collections, keys: NameKeys) -> None:
         self.collections = collections
+        self.keys = keys
         self.sources = {s.id for s in self._of("sources", Source)}
         self.engines = {e.id for e in self._of("engines", Engine)}
         self.models = {m.id for m in self._of("models", Model)}
@@ -275,7 +286,7 @@ class _Checker:
         owners: dict[str, str] = {}
         for index, record in enumerate(records):
             for name in (record.id, *names_of(record)):
-                key = name_key(name)
+                key = self.keys[name]
                 owner = owners.setdefault(key, record.id) if key else record.id
                 if owner != record.id:
                     where = _At(collection, index, record.id)
