@@ -2,55 +2,47 @@
 
 Everything a user's file goes through lives here:
 
-- :data:`converter`, the project's one cattrs converter, strict where cattrs is lenient by
-  default: a string never turns into a number or the reverse, a table never turns into a list,
-  unknown keys are errors. Dates, periods and figures are read in their text notations (see
-  :doc:`/data-format`), and a citation may be a bare source id.
+- :data:`converter`, the project's one cattrs converter (defined in
+  :mod:`moskvitch._converter`), strict where cattrs is lenient by default: a string never turns
+  into a number or the reverse, a table never turns into a list, unknown keys are errors.
+  Dates, periods and figures are read in their text notations (see :doc:`/data-format`), and a
+  citation may be a bare source id.
 - :func:`structure`, which structures plain data into a :class:`~moskvitch.Catalog` and
   reports every problem as a :class:`~moskvitch.Problem` located by file, collection, record
   and field. Locations come from cattrs' structured exceptions (their notes), never from
-  message text.
+  message text. Valid data is structured by the same converter without detailed validation,
+  which is faster; only when that fails is it structured again, in detail, for the problems.
 - :func:`load` and :func:`load_directory`, which read the shipped data, a directory of TOML
   files or a JSON export, safely: only regular files of at most :data:`MAX_FILE_BYTES`.
 
 The shipped catalog is read from ``data/catalog.json``, compiled from the TOML files beside it
 by ``python scripts/compile_data.py`` (a test fails when the two drift apart). It is loaded on
 the first call to :func:`load`, never at import, and built once even when several threads ask
-for it at the same time.
+for it at the same time. As it was validated when it was compiled, it is read without cattrs
+and not validated again (see :mod:`moskvitch._readers`); cattrs is imported only when a file
+is read or :data:`converter` is first used.
 """
 
 from __future__ import annotations
 
-import enum
 import errno
-import functools
 import json
 import os
 import stat
 import threading
-import typing
-from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
-from typing import Any, TypeGuard
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
-import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
-from cattrs.errors import ClassValidationError, IterableValidationError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
-from cattrs.v import format_exception
 
+from ._readers import read_collections
 from .catalog import COLLECTIONS, Catalog
-from .dates import PartialDate, Period
-from .errors import (
-    DataError,
-    InvalidDateError,
-    InvalidFigureError,
-    InvalidPeriodError,
-    Problem,
-)
-from .figures import Figure
-from .records import Citation
+from .errors import DataError, Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import cattrs
 
 __all__ = ["MAX_FILE_BYTES", "converter", "load", "load_directory", "read_json", "structure"]
 
@@ -62,258 +54,25 @@ The shipped data is a small fraction of it; a larger file is refused with a
 """
 
 
-# -- the converter ----------------------------------------------------------------------------
+def __getattr__(name: str) -> cattrs.Converter:
+    # The converter, and cattrs with it, is imported on first use: the shipped snapshot
+    # needs neither (see :mod:`moskvitch._readers`), so ``import moskvitch`` does not pay for them.
+    if name == "converter":
+        from ._converter import converter
+
+        return converter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class WrongTypeError(TypeError):
-    """A value of the wrong JSON/TOML type: its message names what was expected and found."""
+def __dir__() -> list[str]:
+    return sorted({*globals(), "converter"})
 
 
-def _found(value: object) -> str:
-    return f"found {type(value).__name__} {value!r}"
+if TYPE_CHECKING:
+    converter: cattrs.Converter
 
 
-def _strict(kind: type, what: str) -> Callable[[object, type], Any]:
-    """A hook that takes values of exactly ``kind`` as they are and refuses anything else."""
-
-    def structure(value: object, _: type) -> Any:
-        if type(value) is kind:
-            return value
-        raise WrongTypeError(f"expected {what}, {_found(value)}")
-
-    return structure
-
-
-def _text_value(parse: Callable[[str], Any], example: str) -> Callable[[object, type], Any]:
-    """A hook for a value written in its text notation (a date, a period)."""
-
-    def structure(value: object, _: type) -> Any:
-        if type(value) is not str:
-            raise WrongTypeError(f"expected {example}, {_found(value)}")
-        return parse(value)
-
-    return structure
-
-
-class UnknownMemberError(ValueError):
-    """A text that names no member of an enumeration: its message lists the allowed ones."""
-
-
-@functools.cache
-def _members(kind: type[enum.StrEnum]) -> Mapping[str, enum.StrEnum]:
-    return {member.value: member for member in kind}
-
-
-def _structure_enum(value: object, kind: type[enum.StrEnum]) -> enum.StrEnum:
-    if type(value) is not str:
-        raise WrongTypeError(f"expected a string, {_found(value)}")
-    member = _members(kind).get(value)
-    if member is None:
-        allowed = ", ".join(repr(member.value) for member in kind)
-        message = f"unknown {kind.__name__} {value!r}; expected one of {allowed}"
-        raise UnknownMemberError(message)
-    return member
-
-
-def _structure_figure(value: object, _: type) -> Figure:
-    if type(value) is int:
-        return Figure.exact(value)
-    if type(value) is not str:
-        raise WrongTypeError(
-            f"expected a figure such as '1501', '~600' or '>=15300', {_found(value)}"
-        )
-    return Figure.parse(value)
-
-
-# Data repeats values (the same years, the same sources): each text is read once and the
-# immutable value it gives is shared, which saves the reading and the memory. Errors are not
-# cached; the caches are bounded.
-_date = functools.lru_cache(maxsize=4096)(PartialDate.parse)
-_period = functools.lru_cache(maxsize=4096)(Period.parse)
-
-
-@functools.lru_cache(maxsize=4096)
-def _citation(source: str) -> Citation:
-    return Citation(source=source)
-
-
-def _is_tuple_of_many(kind: Any) -> bool:
-    return is_sequence(kind) and typing.get_origin(kind) is tuple
-
-
-def _strict_tuple_factory(kind: Any, conv: cattrs.Converter) -> Callable[[object, Any], Any]:
-    """cattrs' own tuple hook, behind a check that the value is a list and not a table or text."""
-    structure_items = homogenous_tuple_structure_factory(kind, conv)
-
-    def structure(value: object, _: Any) -> Any:
-        if type(value) is not list and type(value) is not tuple:
-            raise WrongTypeError(f"expected a list, {_found(value)}")
-        return structure_items(value, kind)
-
-    return structure
-
-
-def _citation_factory(_: type, conv: cattrs.Converter) -> Callable[[object, type], Citation]:
-    """A citation is a bare source id or a table ``{source, quote, locator}``."""
-    table = make_dict_structure_fn(Citation, conv, _cattrs_forbid_extra_keys=True)
-
-    def structure(value: object, _: type) -> Citation:
-        if type(value) is str:
-            return _citation(value)
-        if type(value) is not dict:
-            raise WrongTypeError(
-                f"expected a source id or a table {{source, quote, locator}}, {_found(value)}"
-            )
-        return table(value, Citation)
-
-    return structure
-
-
-def _make_converter(*, detailed: bool) -> cattrs.Converter:
-    """The project's converter; ``detailed=False`` gives the same hooks without cattrs'
-    per-field error collection, which is faster but reports only the first error, unlocated."""
-    conv = cattrs.Converter(
-        forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
-    )
-    conv.register_structure_hook(str, _strict(str, "a string"))
-    conv.register_structure_hook(int, _strict(int, "an integer"))
-    conv.register_structure_hook(bool, _strict(bool, "true or false"))
-    # Hooks by class follow the MRO, where StrEnum precedes str: enums need their own.
-    conv.register_structure_hook(enum.StrEnum, _structure_enum)
-    conv.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
-    conv.register_structure_hook(PartialDate, _text_value(_date, "a date as text"))
-    conv.register_structure_hook(Period, _text_value(_period, "a period as text"))
-    conv.register_structure_hook(Figure, _structure_figure)
-    for value_type in (PartialDate, Period, Figure):
-        conv.register_unstructure_hook(value_type, str)
-    conv.register_structure_hook_factory(_is_tuple_of_many, _strict_tuple_factory)
-    conv.register_structure_hook_factory(lambda kind: kind is Citation, _citation_factory)
-    citation_table = make_dict_unstructure_fn(Citation, conv, _cattrs_omit_if_default=True)
-    conv.register_unstructure_hook(
-        Citation,
-        lambda c: c.source if c.quote is None and c.locator is None else citation_table(c),
-    )
-    return conv
-
-
-converter = _make_converter(detailed=True)
-"""The project's converter. ``converter.structure(data, Model)`` builds a record from plain
-data, raising cattrs' detailed validation errors; ``converter.unstructure(record)`` turns a
-record back into plain data. :func:`structure` turns those errors into located problems."""
-
-_quick = _make_converter(detailed=False)
-"""The same converter without detailed validation: :func:`structure` tries it first and
-falls back to :data:`converter` to locate the problems when it fails."""
-
-
-# -- locating problems ------------------------------------------------------------------------
-
-_OWN_ERRORS = (
-    WrongTypeError,
-    UnknownMemberError,
-    InvalidDateError,
-    InvalidPeriodError,
-    InvalidFigureError,
-)
-
-
-def _message(error: BaseException, kind: Any) -> str:
-    if isinstance(error, _OWN_ERRORS):
-        return str(error)
-    if isinstance(error, KeyError):
-        return "required field missing"
-    return format_exception(error, kind)
-
-
-Step = str | int
-"""One step of a path inside a document: a field name or a list index."""
-
-
-def _leaves(
-    error: BaseException, path: tuple[Step, ...], kind: Any
-) -> Iterator[tuple[tuple[Step, ...], str]]:
-    """Every problem under a structuring error, as (path, message), read from cattrs' notes."""
-    if isinstance(error, ClassValidationError):
-        with_notes, others = error.group_exceptions()
-        for inner, note in with_notes:
-            yield from _leaves(inner, (*path, note.name), note.type)
-        for inner in others:
-            if isinstance(inner, cattrs.ForbiddenExtraKeysError):
-                names = ", ".join(repr(name) for name in sorted(inner.extra_fields))
-                yield path, f"unknown field {names}"
-            else:
-                yield from _leaves(inner, path, error.cl)
-    elif isinstance(error, IterableValidationError):
-        with_items, others = error.group_exceptions()
-        for inner, item in with_items:
-            yield from _leaves(inner, (*path, item.index), item.type)
-        for inner in others:
-            yield from _leaves(inner, path, kind)
-    else:
-        yield path, _message(error, kind)
-
-
-def _path_text(steps: tuple[Step, ...]) -> str:
-    text = ""
-    for step in steps:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
-    return text
-
-
-def _record_id(items: object, index: int) -> str:
-    record = items[index] if isinstance(items, list) and index < len(items) else None
-    record_id = record.get("id") if isinstance(record, dict) else None
-    return record_id if isinstance(record_id, str) else ""
-
-
-def _structure_collection(
-    collection: str, items: object, file: str, problems: list[Problem]
-) -> tuple[Any, ...]:
-    """One collection's plain records as records, or ``()`` with every problem added."""
-    kind = tuple[COLLECTIONS[collection], ...]  # type: ignore[valid-type]
-    try:
-        records: tuple[Any, ...] = converter.structure(items, kind)
-    except WrongTypeError as error:  # the collection itself is not a list
-        problems.append(Problem(str(error), file=file, collection=collection))
-    except (ClassValidationError, IterableValidationError) as error:
-        for steps, message in _leaves(error, (), kind):
-            index, rest = (
-                (steps[0], steps[1:]) if steps and isinstance(steps[0], int) else (None, steps)
-            )
-            problems.append(
-                Problem(
-                    message,
-                    file=file,
-                    collection=collection,
-                    index=index,
-                    record="" if index is None else _record_id(items, index),
-                    path=_path_text(rest),
-                )
-            )
-    else:
-        return records
-    return ()
-
-
-def _collections_only(data: object) -> TypeGuard[dict[str, Any]]:
-    return isinstance(data, dict) and all(key in COLLECTIONS for key in data)
-
-
-def _structure_quickly(data: dict[Any, Any]) -> dict[str, tuple[Any, ...]] | None:
-    """Every collection structured by the quick converter, or ``None`` when any fails.
-
-    The quick converter has the same hooks as :data:`converter` and differs only in how it
-    fails (a property test checks that both build equal records), so any error, whatever its
-    type, only sends the data to the detailed path, which reports it.
-    """
-    try:
-        return {
-            name: _quick.structure(data[name], tuple[kind, ...])  # type: ignore[valid-type]
-            for name, kind in COLLECTIONS.items()
-            if name in data
-        }
-    except Exception:  # whatever it is, the detailed path reports it
-        return None
+# -- structuring --------------------------------------------------------------------------------
 
 
 def structure(
@@ -341,13 +100,9 @@ def structure(
         if key not in COLLECTIONS:
             message = f"unknown collection; expected one of {', '.join(COLLECTIONS)}"
             found.append(Problem(message, file=file_of(""), path=str(key)))
-    parts = _structure_quickly(data) if not found else None
-    if parts is None:  # something is wrong: structure again, in detail, to locate it
-        parts = {
-            name: _structure_collection(name, data[name], file_of(name), found)
-            for name in COLLECTIONS
-            if name in data
-        }
+    from ._converter import structure_collections  # cattrs: only for data given to read
+
+    parts = structure_collections(data, file_of, found)
     if found:
         raise DataError(found)
     try:
@@ -382,6 +137,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
         than :data:`MAX_FILE_BYTES` (see :doc:`/errors`).
     """
     if path is not None:
+        from pathlib import Path  # not needed for the shipped data
+
         if os.fspath(path) == "":
             raise DataError([Problem("empty path: name a data directory or a .json file")])
         target = Path(path)
@@ -401,16 +158,18 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
 
 
 def _read_snapshot() -> Catalog:
-    """The shipped catalog, structured quickly and not validated again.
+    """The shipped catalog, read without cattrs and not validated again.
 
     ``catalog.json`` is written by ``scripts/compile_data.py`` only from a catalog that loaded,
     and so validated, from the TOML files, and ``tests/test_shipped_data.py`` fails unless the
-    file equals that catalog's export: its records are known to be valid.
+    file equals that catalog's export: its records are known to be valid, and are built by
+    :func:`~moskvitch._readers.read_collections`. Should the file not fit, it is read like any
+    other, and its problems reported.
     """
-    text = (Path(__file__).parent / "data" / "catalog.json").read_bytes()
-    data = json.loads(text)
-    parts = _structure_quickly(data) if _collections_only(data) else None
-    if parts is None:  # not the file the tests checked: report it like any other file
+    with open(os.path.join(os.path.dirname(__file__), "data", "catalog.json"), "rb") as file:
+        text = file.read()
+    parts = read_collections(json.loads(text))
+    if parts is None:
         return read_json(text, file="catalog.json")
     return Catalog._of_validated(parts)
 
@@ -446,7 +205,8 @@ def load_directory(directory: str | os.PathLike[str]) -> Catalog:
     :returns: the validated catalog.
     :raises DataError: listing every problem in every file.
     """
-    import tomllib  # only data directories need it, not the shipped catalog
+    import tomllib  # only data directories need these, not the shipped catalog
+    from pathlib import Path
 
     root = Path(directory)
     name = os.fspath(directory)
