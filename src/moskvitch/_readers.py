@@ -154,13 +154,15 @@ def read_collections(data: object) -> dict[str, tuple[Any, ...]] | None:
     :param data: a mapping with one list of tables per collection, as JSON gives it.
     :returns: tuples of records by collection name, or ``None``.
     """
-    if not isinstance(data, dict) or not all(name in COLLECTIONS for name in data):
+    if type(data) is not dict or not all(name in COLLECTIONS for name in data):
         return None
+    parts: dict[str, tuple[Any, ...]] = {}
     try:
-        return {
-            name: tuple(map(_record_reader(kind), data[name]))
-            for name, kind in COLLECTIONS.items()
-            if name in data
-        }
+        for name, kind in COLLECTIONS.items():
+            if name in data:
+                if type(data[name]) is not list:
+                    return None
+                parts[name] = tuple(map(_record_reader(kind), data[name]))
     except Exception:  # whatever it is, the converter reports it
         return None
+    return parts

@@ -9,7 +9,6 @@ and the rest) and :func:`moskvitch.search.search` use these two functions and no
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -96,6 +95,8 @@ def close_matches(name: str, names: Mapping[str, str] | Iterable[str], limit: in
         by_key = {}
         for known in names:
             by_key.setdefault(name_key(known), known)
+    import difflib  # only a failed look-up needs it
+
     key = name_key(name)
     matches = difflib.get_close_matches(key, list(by_key), n=limit * 3, cutoff=0.5)
     if not matches and key:
