@@ -1,12 +1,10 @@
 """The :class:`Catalog`: every record, validated, with forgiving look-ups."""
 
-from __future__ import annotations
-
 import types
 import typing
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import attrs
 
@@ -27,7 +25,6 @@ from .records import (
     Unit,
     Variant,
 )
-from .validation import problems
 
 __all__ = ["COLLECTIONS", "Catalog", "Subject"]
 
@@ -41,17 +38,43 @@ R = TypeVar("R")
 S = TypeVar("S", Model, Variant, Plant)
 
 
-@attrs.frozen
 class _Index:
-    models: Mapping[str, Model]
-    variants: Mapping[str, Variant]
-    plants: Mapping[str, Plant]
-    by_id: Mapping[str, Source | Engine | Subject]
-    production_by_subject: Mapping[str, tuple[ProductionRecord, ...]]
-    facts_by_subject: Mapping[str, tuple[Fact, ...]]
-    variants_by_model: Mapping[str, tuple[Variant, ...]]
-    links_to: Mapping[str, tuple[tuple[Model, Link], ...]]
-    events_by_date: tuple[Event, ...]
+    """The look-up tables of a catalog, built once with it."""
+
+    __slots__ = (
+        "by_id",
+        "events_by_date",
+        "facts_by_subject",
+        "links_to",
+        "models",
+        "plants",
+        "production_by_subject",
+        "variants",
+        "variants_by_model",
+    )
+
+    def __init__(
+        self,
+        *,
+        models: Mapping[str, Model],
+        variants: Mapping[str, Variant],
+        plants: Mapping[str, Plant],
+        by_id: Mapping[str, Source | Engine | Subject],
+        production_by_subject: Mapping[str, tuple[ProductionRecord, ...]],
+        facts_by_subject: Mapping[str, tuple[Fact, ...]],
+        variants_by_model: Mapping[str, tuple[Variant, ...]],
+        links_to: Mapping[str, tuple[tuple[Model, Link], ...]],
+        events_by_date: tuple[Event, ...],
+    ) -> None:
+        self.models = models
+        self.variants = variants
+        self.plants = plants
+        self.by_id = by_id
+        self.production_by_subject = production_by_subject
+        self.facts_by_subject = facts_by_subject
+        self.variants_by_model = variants_by_model
+        self.links_to = links_to
+        self.events_by_date = events_by_date
 
 
 def _keyed(
@@ -127,6 +150,8 @@ class Catalog:
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        from .validation import problems  # only catalogs built from records need the checks
+
         keys = NameKeys()
         found = problems(self._collections(), COLLECTIONS, keys=keys)
         if found:
@@ -134,7 +159,7 @@ class Catalog:
         self._build_index(keys)
 
     @classmethod
-    def _of_structured(cls, collections: Mapping[str, tuple[Any, ...]]) -> Catalog:
+    def _of_structured(cls, collections: Mapping[str, tuple[Any, ...]]) -> Self:
         """A catalog of records built by the converter, checked against every rule between
         records but not for field types, which the converter's strict hooks guarantee.
 
@@ -142,6 +167,8 @@ class Catalog:
         :returns: the validated catalog, indexed.
         :raises DataError: when any rule is broken.
         """
+        from .validation import problems
+
         catalog = cls._assemble(collections)
         keys = NameKeys()
         found = problems(catalog._collections(), COLLECTIONS, typed=True, keys=keys)
@@ -151,7 +178,7 @@ class Catalog:
         return catalog
 
     @classmethod
-    def _of_validated(cls, collections: Mapping[str, tuple[Any, ...]]) -> Catalog:
+    def _of_validated(cls, collections: Mapping[str, tuple[Any, ...]]) -> Self:
         """A catalog of records known to be valid already, built without checking them again.
 
         Only for data that passed the same checks before: the shipped snapshot, which
@@ -167,7 +194,7 @@ class Catalog:
         return catalog
 
     @classmethod
-    def _assemble(cls, collections: Mapping[str, tuple[Any, ...]]) -> Catalog:
+    def _assemble(cls, collections: Mapping[str, tuple[Any, ...]]) -> Self:
         catalog = object.__new__(cls)
         for name in COLLECTIONS:
             object.__setattr__(catalog, name, collections.get(name, ()))
@@ -452,10 +479,9 @@ def _checked(name: object, kind: str) -> str:
 
 
 def _collections() -> Mapping[str, type]:
-    hints = typing.get_type_hints(Catalog)
     return types.MappingProxyType(
         {
-            field.name: typing.get_args(hints[field.name])[0]
+            field.name: typing.get_args(field.type)[0]
             for field in attrs.fields(Catalog)
             if field.init
         }

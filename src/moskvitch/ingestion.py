@@ -26,7 +26,6 @@ is read or :data:`converter` is first used.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import stat
 import threading
@@ -166,6 +165,8 @@ def _read_snapshot() -> Catalog:
     :func:`~moskvitch._readers.read_collections`. Should the file not fit, it is read like any
     other, and its problems reported.
     """
+    import json  # on first use, not at import
+
     with open(os.path.join(os.path.dirname(__file__), "data", "catalog.json"), "rb") as file:
         text = file.read()
     parts = read_collections(json.loads(text))
@@ -182,6 +183,8 @@ def read_json(text: str | bytes, *, file: str = "") -> Catalog:
     :returns: the validated catalog.
     :raises DataError: when the text is not JSON, or the data is malformed or inconsistent.
     """
+    import json
+
     try:
         data = json.loads(text)
     except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, an int too long to read
