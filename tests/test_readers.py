@@ -163,3 +163,12 @@ def test_a_broken_document_is_reported_by_the_detailed_path() -> None:
     messages = [str(problem) for problem in raised.value.problems]
     assert any("a.json: models[0] (x).name: expected a string" in m for m in messages)
     assert any("required field missing" in m for m in messages)
+
+
+def test_a_document_breaking_a_rule_is_reported_with_its_file() -> None:
+    text = '{"models": [{"id": "x", "name": "X", "make": "M", "kind": "production"}]}'
+    with pytest.raises(DataError) as raised:
+        from_json(text, file="a.json")
+    assert [str(problem) for problem in raised.value.problems] == [
+        "a.json: models[0] (x).citations: no citation: every record cites a source"
+    ]

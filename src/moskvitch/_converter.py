@@ -32,7 +32,7 @@ from .errors import InvalidDateError, InvalidFigureError, InvalidPeriodError, Pr
 from .figures import Figure
 from .records import Citation
 
-__all__ = ["converter", "quick", "structure_collections"]
+__all__ = ["converter", "quick", "structure_collections", "take_collections"]
 
 
 # -- the converter ------------------------------------------------------------------------------
@@ -288,3 +288,26 @@ def structure_collections(
         for name in COLLECTIONS
         if name in data
     }
+
+
+def take_collections(data: dict[Any, Any]) -> dict[str, tuple[Any, ...]] | None:
+    """Structure each collection with the quick converter, removing it from ``data`` as it goes.
+
+    For a document nobody else holds (just parsed from a file): each collection's plain form is
+    freed as soon as its records are built, so that a large document is not kept alive, and
+    scanned by the garbage collector, while the rest is built and checked.
+
+    :param data: the document, emptied of its collections.
+    :returns: tuples of records by collection name, or ``None`` when anything fails: the
+        document is incomplete then, and must be read again, in detail, for the problems.
+    """
+    if any(key not in COLLECTIONS for key in data):
+        return None
+    parts = {}
+    try:
+        for name, kind in COLLECTIONS.items():
+            if name in data:
+                parts[name] = quick.structure(data.pop(name), tuple[kind, ...])  # type: ignore[valid-type]
+    except Exception:  # whatever it is, the detailed path reports it
+        return None
+    return parts

@@ -30,7 +30,7 @@ import os
 import stat
 import threading
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -104,6 +104,11 @@ def structure(
     parts = structure_collections(data, file_of, found)
     if found:
         raise DataError(found)
+    return _checked(parts, file_of)
+
+
+def _checked(parts: dict[str, tuple[Any, ...]], file_of: Callable[[str], str]) -> Catalog:
+    """The catalog of structured records, once the rules between records are checked."""
     try:
         return Catalog._of_structured(parts)
     except DataError as error:
@@ -192,6 +197,13 @@ def read_json(text: str | bytes, *, file: str = "") -> Catalog:
         raise DataError([Problem(message, file=file)]) from None
     except RecursionError:
         raise DataError([Problem("not valid JSON: nested too deeply", file=file)]) from None
+    if type(data) is dict:
+        from ._converter import take_collections
+
+        parts = take_collections(data)  # frees the plain data as the records are built
+        if parts is not None:
+            return _checked(parts, lambda _: file)
+        data = json.loads(text)  # something is wrong: read it again, for the problems
     return structure(data, file=file)
 
 
