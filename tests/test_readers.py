@@ -172,3 +172,33 @@ def test_a_document_breaking_a_rule_is_reported_with_its_file() -> None:
     assert [str(problem) for problem in raised.value.problems] == [
         "a.json: models[0] (x).citations: no citation: every record cites a source"
     ]
+
+
+@given(catalogs(), st.sampled_from([None, 0, 2]))
+def test_a_document_read_record_by_record_is_the_document_read_whole(
+    catalog: Catalog, indent: int | None
+) -> None:
+    text = to_json(catalog, indent=indent)
+    parts = ingestion._read_record_by_record(text, json.JSONDecoder())
+    assert parts == detailed(json.loads(text))
+    assert parts == {name: records for name, records in collections(catalog).items() if records}
+
+
+@given(catalogs(), st.data())
+def test_text_read_record_by_record_is_never_read_differently(
+    catalog: Catalog, data: st.DataObject
+) -> None:
+    # Cut, doubled or stray characters: either the record-by-record reader gives up (and the
+    # whole text goes to json.loads and the detailed converter), or both read the same.
+    text = to_json(catalog)
+    at = data.draw(st.integers(0, len(text)))
+    edit = data.draw(st.sampled_from(["cut", "double", *'{}[],: "x1']))
+    if edit == "cut":
+        text = text[:at] + text[at + 1 :]
+    elif edit == "double":
+        text = text[:at] + text[at : at + 1] * 2 + text[at + 1 :]
+    else:
+        text = text[:at] + edit + text[at:]
+    parts = ingestion._read_record_by_record(text, json.JSONDecoder())
+    if parts is not None:
+        assert parts == detailed(json.loads(text))

@@ -32,7 +32,7 @@ from .errors import InvalidDateError, InvalidFigureError, InvalidPeriodError, Pr
 from .figures import Figure
 from .records import Citation
 
-__all__ = ["converter", "quick", "structure_collections", "take_collections"]
+__all__ = ["converter", "quick", "quick_hook", "structure_collections"]
 
 
 # -- the converter ------------------------------------------------------------------------------
@@ -290,24 +290,10 @@ def structure_collections(
     }
 
 
-def take_collections(data: dict[Any, Any]) -> dict[str, tuple[Any, ...]] | None:
-    """Structure each collection with the quick converter, removing it from ``data`` as it goes.
+def quick_hook(kind: type) -> Callable[[Any, Any], Any]:
+    """The quick converter's structuring function for one record type, looked up once.
 
-    For a document nobody else holds (just parsed from a file): each collection's plain form is
-    freed as soon as its records are built, so that a large document is not kept alive, and
-    scanned by the garbage collector, while the rest is built and checked.
-
-    :param data: the document, emptied of its collections.
-    :returns: tuples of records by collection name, or ``None`` when anything fails: the
-        document is incomplete then, and must be read again, in detail, for the problems.
+    :param kind: the record type.
+    :returns: a function of a table and ``kind``, as cattrs calls its hooks.
     """
-    if any(key not in COLLECTIONS for key in data):
-        return None
-    parts = {}
-    try:
-        for name, kind in COLLECTIONS.items():
-            if name in data:
-                parts[name] = quick.structure(data.pop(name), tuple[kind, ...])  # type: ignore[valid-type]
-    except Exception:  # whatever it is, the detailed path reports it
-        return None
-    return parts
+    return quick.get_structure_hook(kind)

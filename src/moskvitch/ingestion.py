@@ -39,6 +39,7 @@ from .catalog import COLLECTIONS, Catalog
 from .errors import DataError, Problem
 
 if TYPE_CHECKING:
+    import json
     from pathlib import Path
 
     import cattrs
@@ -190,6 +191,11 @@ def read_json(text: str | bytes, *, file: str = "") -> Catalog:
     """
     import json
 
+    parts = _read_record_by_record(text, json.JSONDecoder())
+    if parts is not None:
+        return _checked(parts, lambda _: file)
+    # Something is wrong, or unusual (a duplicate key, a byte order mark): read it again, whole,
+    # and in detail, for the problems.
     try:
         data = json.loads(text)
     except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, an int too long to read
@@ -197,14 +203,77 @@ def read_json(text: str | bytes, *, file: str = "") -> Catalog:
         raise DataError([Problem(message, file=file)]) from None
     except RecursionError:
         raise DataError([Problem("not valid JSON: nested too deeply", file=file)]) from None
-    if type(data) is dict:
-        from ._converter import take_collections
-
-        parts = take_collections(data)  # frees the plain data as the records are built
-        if parts is not None:
-            return _checked(parts, lambda _: file)
-        data = json.loads(text)  # something is wrong: read it again, for the problems
     return structure(data, file=file)
+
+
+_BLANK = frozenset(" \t\n\r")  # JSON's whitespace
+
+
+def _skip(text: str, at: int) -> int:
+    """``at``, moved past any whitespace."""
+    end = len(text)
+    while at < end and text[at] in _BLANK:
+        at += 1
+    return at
+
+
+def _read_record_by_record(
+    text: str | bytes, decoder: json.JSONDecoder
+) -> dict[str, tuple[Any, ...]] | None:
+    """Each collection of a JSON document, structured by the quick converter record by record
+    as the text is parsed; ``None`` when anything is wrong or unusual.
+
+    Parsing the whole document first would keep every record's plain form (a dict and its
+    lists) alive until the end, for the garbage collector to scan again and again as the
+    records are built; parsed one at a time, they are freed at once. Only a plain document is
+    read this way: an object of known collections, each a list, every key once. Anything else
+    returns ``None``, for :func:`json.loads` and the detailed converter to read and report.
+    """
+    from ._converter import quick_hook
+
+    decode = decoder.raw_decode
+    parts: dict[str, tuple[Any, ...]] = {}
+    try:
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        at = _skip(text, 0)  # from here on, ``at`` is always at a character that is no blank
+        if text[at] != "{":
+            return None
+        at = _skip(text, at + 1)
+        more = text[at] != "}"
+        if not more:
+            at = _skip(text, at + 1)
+        while more:
+            name, at = decode(text, at)
+            at = _skip(text, at)
+            if name not in COLLECTIONS or name in parts or text[at] != ":":
+                return None
+            at = _skip(text, at + 1)
+            if text[at] != "[":
+                return None
+            kind = COLLECTIONS[name]
+            structure_record = quick_hook(kind)
+            records = []
+            at = _skip(text, at + 1)
+            items = text[at] != "]"
+            if not items:
+                at = _skip(text, at + 1)
+            while items:
+                record, at = decode(text, at)
+                records.append(structure_record(record, kind))
+                at = _skip(text, at)
+                if text[at] not in ",]":
+                    return None
+                items = text[at] == ","
+                at = _skip(text, at + 1)
+            parts[name] = tuple(records)
+            if text[at] not in ",}":
+                return None
+            more = text[at] == ","
+            at = _skip(text, at + 1)
+        return parts if at == len(text) else None
+    except Exception:  # whatever it is, json.loads and the detailed converter report it
+        return None
 
 
 def load_directory(directory: str | os.PathLike[str]) -> Catalog:

@@ -50,14 +50,21 @@ R = TypeVar("R", bound=_Record)
 T = TypeVar("T")
 
 
-@attrs.frozen
 class _At:
-    """Where a rule is checked: a record, and a field path inside it; called, makes a Problem."""
+    """Where a rule is checked: a record, and a field path inside it; called, makes a Problem.
 
-    collection: str
-    index: int | None = None
-    record: str = ""
-    prefix: str = ""
+    A plain slotted class: one is made for every record checked, and only a few make problems.
+    """
+
+    __slots__ = ("collection", "index", "prefix", "record")
+
+    def __init__(
+        self, collection: str, index: int | None = None, record: str = "", prefix: str = ""
+    ) -> None:
+        self.collection = collection
+        self.index = index
+        self.record = record
+        self.prefix = prefix
 
     def at(self, path: str) -> _At:
         """The place ``path`` inside this one."""
@@ -251,19 +258,18 @@ class _Checker:
 
     def _ids(self, collection: str, records: Sequence[_Record]) -> Iterator[Problem]:
         seen: dict[str, int] = {}
+        valid = _SLUG_RE.fullmatch
         for index, record in enumerate(records):
-            where = _At(collection, index, record.id)
-            if not _SLUG_RE.fullmatch(record.id):
-                yield where(
+            if not valid(record.id):
+                yield _At(collection, index, record.id)(
                     "id",
                     f"invalid id {record.id!r}: use lowercase letters, digits and hyphens",
                 )
-            if record.id in seen:
-                yield where(
-                    "id",
-                    f"duplicate id {record.id!r} (first at {collection}[{seen[record.id]}])",
+            first = seen.setdefault(record.id, index)
+            if first != index:
+                yield _At(collection, index, record.id)(
+                    "id", f"duplicate id {record.id!r} (first at {collection}[{first}])"
                 )
-            seen.setdefault(record.id, index)
 
     def _shared_subject_ids(self) -> Iterator[Problem]:
         # Events and figures name their subject by id alone, so these ids share one namespace.
@@ -465,20 +471,25 @@ class _Checker:
                         yield where(path, "an inference needs its reason")
 
 
-_PARTS = ("lineage", "name_history", "owners", "claims")
+@functools.cache
+def _inference_fields(kind: Any) -> tuple[bool, tuple[str, ...]]:
+    """Whether a record type has an ``inference``, and which of its fields hold parts that
+    have their own (links, names, owners, claims)."""
+    names = {field.name for field in attrs.fields(kind)}
+    parts = ("lineage", "name_history", "owners", "claims")
+    return "inference" in names, tuple(part for part in parts if part in names)
 
 
-def _inferences_of(record: object) -> Iterator[tuple[str, str]]:
-    """The ``inference`` of a record and of the parts it holds (links, names, owners, claims),
-    each with its path, where one is given."""
-    value = getattr(record, "inference", None)
-    if value is not None:
-        yield "inference", value
-    for part in _PARTS:
-        for index, item in enumerate(getattr(record, part, ())):
-            value = getattr(item, "inference", None)
-            if value is not None:
-                yield f"{part}[{index}].inference", value
+def _inferences_of(record: Any) -> Iterator[tuple[str, str]]:
+    """The ``inference`` of a record and of the parts it holds, each with its path, where one
+    is given."""
+    own, parts = _inference_fields(record.__class__)
+    if own and record.inference is not None:
+        yield "inference", record.inference
+    for part in parts:
+        for index, item in enumerate(getattr(record, part)):
+            if item.inference is not None:
+                yield f"{part}[{index}].inference", item.inference
 
 
 def _cycles(edges: Mapping[str, Sequence[str]]) -> Iterator[list[str]]:
