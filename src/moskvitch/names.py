@@ -23,6 +23,7 @@ _CYRILLIC = {
 # Latin spellings of one Russian sound, longest first so "tch" wins over "ch".
 _SOUNDS = [("tsch", "ch"), ("tch", "ch"), ("kh", "h"), ("w", "v"), ("ks", "x"), ("j", "i")]
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_ASCII_WORDS = {code: chr(code).lower() if chr(code).isalnum() else " " for code in range(128)}
 # Every spelling of the brand, once folded: Moskvich, Moskvitch, Moskwitsch, Москвич, Moskvič…
 _BRAND_RE = re.compile(r"moskvi(?:ch|ts|c)?")
 
@@ -38,13 +39,16 @@ def fold(text: str) -> str:
     >>> fold("Алеко")
     'aleko'
     """
-    if text.isascii():  # nothing to decompose or transliterate: the common case, made cheap
-        text = text.lower()
-    else:
-        text = unicodedata.normalize("NFKD", text.casefold())
-        text = "".join(
-            _CYRILLIC.get(char, char) for char in text if not unicodedata.combining(char)
-        )
+    if text.isascii():
+        # Nothing to decompose or transliterate, the common case: letters and digits lowered,
+        # anything else a space, the words split on spaces. A sound's spelling is letters
+        # only, so no replacement below spans what was punctuation.
+        text = text.translate(_ASCII_WORDS)
+        for spelling, sound in _SOUNDS:
+            text = text.replace(spelling, sound)
+        return " ".join(text.split())
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(_CYRILLIC.get(char, char) for char in text if not unicodedata.combining(char))
     for spelling, sound in _SOUNDS:
         text = text.replace(spelling, sound)
     return " ".join(_WORD_RE.findall(text))
