@@ -293,7 +293,7 @@ def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
 
     figure, axis = plt.subplots(figsize=(9, 4))
     for offset, (measure, colour) in enumerate([("built", "#8a1c1c"), ("sold", "#2f5d8a")]):
-        rows = [r for r in production.by_year(measure=measure, catalog=catalog) if r.figure]
+        rows = [r for r in production.by_year(measure=measure, catalog=catalog).rows if r.figure]
         years = [int(r.label) + offset * 0.4 for r in rows]
         lows = [r.figure.low for r in rows if r.figure]
         axis.bar(years, lows, width=0.4, color=colour, label=measure)

@@ -2,8 +2,8 @@
 
 Everything a user's file goes through lives here:
 
-- :data:`converter`, the project's one cattrs converter (defined in
-  :mod:`moskvitch._converter`), strict where cattrs is lenient by default: a string never turns
+- ``converter``, the project's one cattrs converter (defined in
+  ``moskvitch._converter``), strict where cattrs is lenient by default: a string never turns
   into a number or the reverse, a table never turns into a list, unknown keys are errors.
   Dates, periods and figures are read in their text notations (see :doc:`/data-format`), and a
   citation may be a bare source id.
@@ -19,8 +19,8 @@ The shipped catalog is read from ``data/catalog.json``, compiled from the TOML f
 by ``python scripts/compile_data.py`` (a test fails when the two drift apart). It is loaded on
 the first call to :func:`load`, never at import, and built once even when several threads ask
 for it at the same time. As it was validated when it was compiled, it is read without cattrs
-and not validated again (see :mod:`moskvitch._readers`); cattrs is imported only when a file
-is read or :data:`converter` is first used.
+and not validated again (see ``moskvitch._readers``); cattrs is imported only when a file
+is read or ``converter`` is first used.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def structure(
 ) -> Catalog:
     """Build a catalog from plain data: a mapping with one list of tables per collection.
 
-    Every collection is structured with :data:`converter`, then the catalog is built, which
+    Every collection is structured with ``converter``, then the catalog is built, which
     checks the rules that span records (see :mod:`moskvitch.validation`). Nothing is returned
     unless both succeed.
 
@@ -139,7 +139,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
     :raises DataError: listing every problem found, file by file; no partial catalog is ever
         returned. A path that is empty, missing, a broken link, or neither a directory nor a
         ``.json`` file is a problem too; so is a file that is not a regular file or is larger
-        than :data:`MAX_FILE_BYTES` (see :doc:`/errors`).
+        than :data:`~moskvitch.ingestion.MAX_FILE_BYTES` (see :doc:`/errors`).
     """
     if path is not None:
         from pathlib import Path  # not needed for the shipped data

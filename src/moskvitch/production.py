@@ -210,7 +210,7 @@ class Totals(Mapping[str, "Total"]):
     """Totals broken down by era, year, model or plant: a mapping of row labels to rows.
 
     ``totals["pre-war"]`` is a row, ``"pre-war" in totals`` asks whether there is one, and
-    iterating gives the labels in row order, as for any mapping; :attr:`rows` holds the rows
+    iterating gives the labels in row order, as for any mapping; ``rows`` holds the rows
     themselves. Labels are era names, years as text (``"1947"``) and model or plant ids.
 
     ``unallocated`` holds what could not be put in any row (a figure spanning two eras under

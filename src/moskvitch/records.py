@@ -411,7 +411,7 @@ class Plant:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name it goes by: the main name, then those of :attr:`name_history`."""
+        """Every name it goes by: the main name, then those of ``name_history``."""
         return tuple(dict.fromkeys((self.name, *(n.name for n in self.name_history))))
 
     def owners_on(self, date: PartialDate | str | int) -> tuple[Ownership, ...]:

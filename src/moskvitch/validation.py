@@ -103,7 +103,7 @@ def problems(
     assume well-typed records.
 
     :param collections: each collection of a catalog, by name.
-    :param kinds: the record type of each collection (:data:`moskvitch.catalog.COLLECTIONS`).
+    :param kinds: the record type of each collection (``moskvitch.catalog.COLLECTIONS``).
     :param typed: ``True`` when the records were built by the converter, whose strict hooks
         guarantee the types: only the rules between records are checked then.
     :param keys: where to find (and keep) the key of each name, to share with the index.
