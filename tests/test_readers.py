@@ -152,7 +152,8 @@ def test_the_first_answer_does_not_import_cattrs() -> None:
 
 def test_the_converter_is_imported_on_first_use() -> None:
     assert ingestion.converter is converter
-    assert "converter" in dir(ingestion)
+    assert set(ingestion.__all__) <= set(dir(ingestion))
+    assert all(getattr(ingestion, name) is not None for name in ingestion.__all__)
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         _ = ingestion.nothing  # type: ignore[attr-defined]
 
