@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("values", ("_version", "_files", "errors", "names", "dates", "figures")),
     ("records", ("records", "validation")),
     ("catalog", ("catalog",)),
-    ("ingestion", ("ingestion",)),
+    ("ingestion", ("_readers", "_converter", "ingestion")),
     (
         "helpers",
         (

@@ -61,3 +61,10 @@ def test_plant_names_and_name_history(catalog: Catalog) -> None:
     assert moscow.names[0] == moscow.name
     assert {entry.name for entry in moscow.name_history} <= set(moscow.names)
     assert moscow.name_on(1970) in moscow.names
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_ascii_text_folds_as_any_other(text: str) -> None:
+    # A combining accent is dropped by folding, and sends the text down the Unicode path.
+    assert fold(text) == fold(text + "\u0301")
+    assert name_key(text) == name_key(text + "\u0301")

@@ -1,18 +1,16 @@
 """The :class:`Catalog`: every record, validated, with forgiving look-ups."""
 
-from __future__ import annotations
-
 import types
 import typing
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import attrs
 
 from .dates import PartialDate, Period
 from .errors import DataError, UnknownNameError
-from .names import close_matches, name_key
+from .names import NameKeys, close_matches, name_key
 from .records import (
     Claim,
     Dispute,
@@ -27,7 +25,6 @@ from .records import (
     Unit,
     Variant,
 )
-from .validation import problems
 
 __all__ = ["COLLECTIONS", "Catalog", "Subject"]
 
@@ -41,20 +38,48 @@ R = TypeVar("R")
 S = TypeVar("S", Model, Variant, Plant)
 
 
-@attrs.frozen
 class _Index:
-    models: Mapping[str, Model]
-    variants: Mapping[str, Variant]
-    plants: Mapping[str, Plant]
-    by_id: Mapping[str, Source | Engine | Subject]
-    production_by_subject: Mapping[str, tuple[ProductionRecord, ...]]
-    facts_by_subject: Mapping[str, tuple[Fact, ...]]
-    variants_by_model: Mapping[str, tuple[Variant, ...]]
-    links_to: Mapping[str, tuple[tuple[Model, Link], ...]]
-    events_by_date: tuple[Event, ...]
+    """The look-up tables of a catalog, built once with it."""
+
+    __slots__ = (
+        "by_id",
+        "events_by_date",
+        "facts_by_subject",
+        "links_to",
+        "models",
+        "plants",
+        "production_by_subject",
+        "variants",
+        "variants_by_model",
+    )
+
+    def __init__(
+        self,
+        *,
+        models: Mapping[str, Model],
+        variants: Mapping[str, Variant],
+        plants: Mapping[str, Plant],
+        by_id: Mapping[str, Source | Engine | Subject],
+        production_by_subject: Mapping[str, tuple[ProductionRecord, ...]],
+        facts_by_subject: Mapping[str, tuple[Fact, ...]],
+        variants_by_model: Mapping[str, tuple[Variant, ...]],
+        links_to: Mapping[str, tuple[tuple[Model, Link], ...]],
+        events_by_date: tuple[Event, ...],
+    ) -> None:
+        self.models = models
+        self.variants = variants
+        self.plants = plants
+        self.by_id = by_id
+        self.production_by_subject = production_by_subject
+        self.facts_by_subject = facts_by_subject
+        self.variants_by_model = variants_by_model
+        self.links_to = links_to
+        self.events_by_date = events_by_date
 
 
-def _keyed(records: Iterable[R], names: Callable[[R], Iterable[str]]) -> dict[str, R]:
+def _keyed(
+    records: Iterable[R], names: Callable[[R], Iterable[str]], keys: NameKeys
+) -> dict[str, R]:
     """Index records by each name as written and by its forgiving key (see :func:`name_key`).
 
     Names as written make the common look-up a single dict access; validation guarantees that
@@ -63,7 +88,7 @@ def _keyed(records: Iterable[R], names: Callable[[R], Iterable[str]]) -> dict[st
     index: dict[str, R] = {}
     for record in records:
         for name in names(record):
-            key = name_key(name)
+            key = keys[name]
             if key:
                 index.setdefault(name, record)
                 index.setdefault(key, record)
@@ -125,16 +150,69 @@ class Catalog:
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        found = problems({name: getattr(self, name) for name in COLLECTIONS}, COLLECTIONS)
+        from .validation import problems  # only catalogs built from records need the checks
+
+        keys = NameKeys()
+        found = problems(self._collections(), COLLECTIONS, keys=keys)
         if found:
             raise DataError(found)
+        self._build_index(keys)
+
+    @classmethod
+    def _of_structured(cls, collections: Mapping[str, tuple[Any, ...]]) -> Self:
+        """A catalog of records built by the converter, checked against every rule between
+        records but not for field types, which the converter's strict hooks guarantee.
+
+        :param collections: tuples of records by collection name; missing ones are empty.
+        :returns: the validated catalog, indexed.
+        :raises DataError: when any rule is broken.
+        """
+        from .validation import problems
+
+        catalog = cls._assemble(collections)
+        keys = NameKeys()
+        found = problems(catalog._collections(), COLLECTIONS, typed=True, keys=keys)
+        if found:
+            raise DataError(found)
+        catalog._build_index(keys)
+        return catalog
+
+    @classmethod
+    def _of_validated(cls, collections: Mapping[str, tuple[Any, ...]]) -> Self:
+        """A catalog of records known to be valid already, built without checking them again.
+
+        Only for data that passed the same checks before: the shipped snapshot, which
+        ``scripts/compile_data.py`` writes only after loading (and so validating) the TOML
+        files, and which a test keeps equal to them. Every other catalog is built by the
+        constructor, which validates.
+
+        :param collections: tuples of records by collection name; missing ones are empty.
+        :returns: the catalog, indexed.
+        """
+        catalog = cls._assemble(collections)
+        catalog._build_index(NameKeys())
+        return catalog
+
+    @classmethod
+    def _assemble(cls, collections: Mapping[str, tuple[Any, ...]]) -> Self:
+        catalog = object.__new__(cls)
+        for name in COLLECTIONS:
+            object.__setattr__(catalog, name, collections.get(name, ()))
+        return catalog
+
+    def _collections(self) -> dict[str, tuple[Any, ...]]:
+        return {name: getattr(self, name) for name in COLLECTIONS}
+
+    def _build_index(self, keys: NameKeys) -> None:
         by_id: dict[str, Source | Engine | Subject] = {}
         for group in (self.sources, self.engines, self.plants, self.variants, self.models):
             by_id.update((record.id, record) for record in group)
         index = _Index(
-            models=_keyed(self.models, lambda m: (m.id, *m.names)),
-            variants=_keyed(self.variants, lambda v: (v.id, *v.names)),
-            plants=_keyed(self.plants, lambda p: (p.id, p.name, *(n.name for n in p.name_history))),
+            models=_keyed(self.models, lambda m: (m.id, *m.names), keys),
+            variants=_keyed(self.variants, lambda v: (v.id, *v.names), keys),
+            plants=_keyed(
+                self.plants, lambda p: (p.id, p.name, *(n.name for n in p.name_history)), keys
+            ),
             by_id=by_id,
             production_by_subject=_grouped(self.production, lambda r: r.subject),
             facts_by_subject=_grouped(self.facts, lambda f: f.subject),
@@ -423,10 +501,9 @@ def _checked(name: object, kind: str) -> str:
 
 
 def _collections() -> Mapping[str, type]:
-    hints = typing.get_type_hints(Catalog)
     return types.MappingProxyType(
         {
-            field.name: typing.get_args(hints[field.name])[0]
+            field.name: typing.get_args(field.type)[0]
             for field in attrs.fields(Catalog)
             if field.init
         }

@@ -112,12 +112,12 @@ class PartialDate:
             raise InvalidDateError(
                 f"invalid date {text!r}: expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. '1946-12-04'"
             )
-        year, month, day = (int(g) if g is not None else None for g in match.groups())
-        assert year is not None  # the pattern always captures the year
-        reason = _date_problem(year, month, day)
-        if reason is not None:
-            raise InvalidDateError(f"invalid date {text!r}: {reason}")
-        return cls(year, month, day)
+        year, month, day = match.groups()
+        # The pattern admits only the digits str() writes back, so the constructor's message
+        # quotes ``text`` exactly.
+        return cls(
+            int(year), None if month is None else int(month), None if day is None else int(day)
+        )
 
     @classmethod
     def of(cls, value: PartialDate | str | int) -> PartialDate:

@@ -2,55 +2,48 @@
 
 Everything a user's file goes through lives here:
 
-- :data:`converter`, the project's one cattrs converter, strict where cattrs is lenient by
-  default: a string never turns into a number or the reverse, a table never turns into a list,
-  unknown keys are errors. Dates and periods are read in their text notations (see
-  :doc:`/data-format`), figures in theirs or as the objects of
-  :meth:`Figure.to_data <moskvitch.Figure.to_data>`, and a citation may be a bare source id.
+- ``converter``, the project's one cattrs converter (defined in
+  ``moskvitch._converter``), strict where cattrs is lenient by default: a string never turns
+  into a number or the reverse, a table never turns into a list, unknown keys are errors.
+  Dates and periods are read in their text notations (see :doc:`/data-format`), figures in
+  theirs or as the objects of :meth:`Figure.to_data <moskvitch.Figure.to_data>`, and a
+  citation may be a bare source id.
 - :func:`structure`, which structures plain data into a :class:`~moskvitch.Catalog` and
   reports every problem as a :class:`~moskvitch.Problem` located by file, collection, record
   and field. Locations come from cattrs' structured exceptions (their notes), never from
-  message text.
+  message text. Valid data is structured by the same converter without detailed validation,
+  which is faster; only when that fails is it structured again, in detail, for the problems.
 - :func:`load` and :func:`load_directory`, which read the shipped data, a directory of TOML
   files or a JSON export, safely: only regular files of at most :data:`MAX_FILE_BYTES`.
 
 The shipped catalog is read from ``data/catalog.json``, compiled from the TOML files beside it
 by ``python scripts/compile_data.py`` (a test fails when the two drift apart). It is loaded on
 the first call to :func:`load`, never at import, and built once even when several threads ask
-for it at the same time.
+for it at the same time. As it was validated when it was compiled, it is read without cattrs
+and not validated again (see ``moskvitch._readers``); cattrs is imported only when a file
+is read or ``converter`` is first used.
 """
 
 from __future__ import annotations
 
-import enum
 import errno
-import json
 import os
 import stat
 import threading
-import typing
-from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
-from cattrs.errors import ClassValidationError, IterableValidationError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
-from cattrs.v import format_exception
 
+from ._readers import read_collections
 from .catalog import COLLECTIONS, Catalog
-from .dates import PartialDate, Period
-from .errors import (
-    DataError,
-    InvalidDateError,
-    InvalidFigureError,
-    InvalidPeriodError,
-    Problem,
-)
-from .figures import Figure
-from .records import Citation
+from .errors import DataError, Problem
+
+if TYPE_CHECKING:
+    import json
+    from pathlib import Path
+
+    import cattrs
 
 __all__ = ["MAX_FILE_BYTES", "converter", "load", "load_directory", "read_json", "structure"]
 
@@ -62,208 +55,25 @@ The shipped data is a small fraction of it; a larger file is refused with a
 """
 
 
-# -- the converter ----------------------------------------------------------------------------
+def __getattr__(name: str) -> cattrs.Converter:
+    # The converter, and cattrs with it, is imported on first use: the shipped snapshot
+    # needs neither (see :mod:`moskvitch._readers`), so ``import moskvitch`` does not pay for them.
+    if name == "converter":
+        from ._converter import converter
+
+        return converter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class _WrongTypeError(TypeError):
-    """A value of the wrong JSON/TOML type: its message names what was expected and found."""
+def __dir__() -> list[str]:
+    return sorted({*globals(), "converter"})
 
 
-def _found(value: object) -> str:
-    return f"found {type(value).__name__} {value!r}"
+if TYPE_CHECKING:
+    converter: cattrs.Converter
 
 
-def _strict(kind: type, what: str) -> Callable[[object, type], Any]:
-    """A hook that takes values of exactly ``kind`` as they are and refuses anything else."""
-
-    def structure(value: object, _: type) -> Any:
-        if type(value) is kind:
-            return value
-        raise _WrongTypeError(f"expected {what}, {_found(value)}")
-
-    return structure
-
-
-def _text_value(parse: Callable[[str], Any], example: str) -> Callable[[object, type], Any]:
-    """A hook for a value written in its text notation (a date, a period)."""
-
-    def structure(value: object, _: type) -> Any:
-        if type(value) is not str:
-            raise _WrongTypeError(f"expected {example}, {_found(value)}")
-        return parse(value)
-
-    return structure
-
-
-class _UnknownMemberError(ValueError):
-    """A text that names no member of an enumeration: its message lists the allowed ones."""
-
-
-def _structure_enum(value: object, kind: type[enum.StrEnum]) -> enum.StrEnum:
-    if type(value) is not str:
-        raise _WrongTypeError(f"expected a string, {_found(value)}")
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(repr(member.value) for member in kind)
-        message = f"unknown {kind.__name__} {value!r}; expected one of {allowed}"
-        raise _UnknownMemberError(message) from None
-
-
-def _structure_figure(value: object, _: type) -> Figure:
-    # The notation of the TOML files ('~600', 1501) or the object of Figure.to_data.
-    return Figure.from_data(value)
-
-
-def _is_tuple_of_many(kind: Any) -> bool:
-    return is_sequence(kind) and typing.get_origin(kind) is tuple
-
-
-def _strict_tuple_factory(kind: Any, conv: cattrs.Converter) -> Callable[[object, Any], Any]:
-    """cattrs' own tuple hook, behind a check that the value is a list and not a table or text."""
-    structure_items = homogenous_tuple_structure_factory(kind, conv)
-
-    def structure(value: object, _: Any) -> Any:
-        if type(value) is not list and type(value) is not tuple:
-            raise _WrongTypeError(f"expected a list, {_found(value)}")
-        return structure_items(value, kind)
-
-    return structure
-
-
-def _citation_factory(_: type, conv: cattrs.Converter) -> Callable[[object, type], Citation]:
-    """A citation is a bare source id or a table ``{source, quote, locator}``."""
-    table = make_dict_structure_fn(Citation, conv, _cattrs_forbid_extra_keys=True)
-
-    def structure(value: object, _: type) -> Citation:
-        if type(value) is str:
-            return Citation(source=value)
-        if type(value) is not dict:
-            raise _WrongTypeError(
-                f"expected a source id or a table {{source, quote, locator}}, {_found(value)}"
-            )
-        return table(value, Citation)
-
-    return structure
-
-
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
-    conv.register_structure_hook(str, _strict(str, "a string"))
-    conv.register_structure_hook(int, _strict(int, "an integer"))
-    conv.register_structure_hook(bool, _strict(bool, "true or false"))
-    # Hooks by class follow the MRO, where StrEnum precedes str: enums need their own.
-    conv.register_structure_hook(enum.StrEnum, _structure_enum)
-    conv.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
-    conv.register_structure_hook(PartialDate, _text_value(PartialDate.parse, "a date as text"))
-    conv.register_structure_hook(Period, _text_value(Period.parse, "a period as text"))
-    conv.register_structure_hook(Figure, _structure_figure)
-    for value_type in (PartialDate, Period):
-        conv.register_unstructure_hook(value_type, str)
-    conv.register_unstructure_hook(Figure, Figure.to_data)
-    conv.register_structure_hook_factory(_is_tuple_of_many, _strict_tuple_factory)
-    conv.register_structure_hook_factory(lambda kind: kind is Citation, _citation_factory)
-    citation_table = make_dict_unstructure_fn(Citation, conv, _cattrs_omit_if_default=True)
-    conv.register_unstructure_hook(
-        Citation,
-        lambda c: c.source if c.quote is None and c.locator is None else citation_table(c),
-    )
-    return conv
-
-
-converter = _make_converter()
-"""The project's converter. ``converter.structure(data, Model)`` builds a record from plain
-data, raising cattrs' detailed validation errors; ``converter.unstructure(record)`` turns a
-record back into plain data. :func:`structure` turns those errors into located problems."""
-
-
-# -- locating problems ------------------------------------------------------------------------
-
-_OWN_ERRORS = (
-    _WrongTypeError,
-    _UnknownMemberError,
-    InvalidDateError,
-    InvalidPeriodError,
-    InvalidFigureError,
-)
-
-
-def _message(error: BaseException, kind: Any) -> str:
-    if isinstance(error, _OWN_ERRORS):
-        return str(error)
-    if isinstance(error, KeyError):
-        return "required field missing"
-    return format_exception(error, kind)
-
-
-_Step = str | int
-"""One step of a path inside a document: a field name or a list index."""
-
-
-def _leaves(
-    error: BaseException, path: tuple[_Step, ...], kind: Any
-) -> Iterator[tuple[tuple[_Step, ...], str]]:
-    """Every problem under a structuring error, as (path, message), read from cattrs' notes."""
-    if isinstance(error, ClassValidationError):
-        with_notes, others = error.group_exceptions()
-        for inner, note in with_notes:
-            yield from _leaves(inner, (*path, note.name), note.type)
-        for inner in others:
-            if isinstance(inner, cattrs.ForbiddenExtraKeysError):
-                names = ", ".join(repr(name) for name in sorted(inner.extra_fields))
-                yield path, f"unknown field {names}"
-            else:
-                yield from _leaves(inner, path, error.cl)
-    elif isinstance(error, IterableValidationError):
-        with_items, others = error.group_exceptions()
-        for inner, item in with_items:
-            yield from _leaves(inner, (*path, item.index), item.type)
-        for inner in others:
-            yield from _leaves(inner, path, kind)
-    else:
-        yield path, _message(error, kind)
-
-
-def _path_text(steps: tuple[_Step, ...]) -> str:
-    text = ""
-    for step in steps:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
-    return text
-
-
-def _record_id(items: object, index: int) -> str:
-    record = items[index] if isinstance(items, list) and index < len(items) else None
-    record_id = record.get("id") if isinstance(record, dict) else None
-    return record_id if isinstance(record_id, str) else ""
-
-
-def _structure_collection(
-    collection: str, items: object, file: str, problems: list[Problem]
-) -> tuple[Any, ...]:
-    """One collection's plain records as records, or ``()`` with every problem added."""
-    kind = tuple[COLLECTIONS[collection], ...]  # type: ignore[valid-type]
-    try:
-        records: tuple[Any, ...] = converter.structure(items, kind)
-    except _WrongTypeError as error:  # the collection itself is not a list
-        problems.append(Problem(str(error), file=file, collection=collection))
-    except (ClassValidationError, IterableValidationError) as error:
-        for steps, message in _leaves(error, (), kind):
-            index, rest = (
-                (steps[0], steps[1:]) if steps and isinstance(steps[0], int) else (None, steps)
-            )
-            problems.append(
-                Problem(
-                    message,
-                    file=file,
-                    collection=collection,
-                    index=index,
-                    record="" if index is None else _record_id(items, index),
-                    path=_path_text(rest),
-                )
-            )
-    else:
-        return records
-    return ()
+# -- structuring --------------------------------------------------------------------------------
 
 
 def structure(
@@ -271,7 +81,7 @@ def structure(
 ) -> Catalog:
     """Build a catalog from plain data: a mapping with one list of tables per collection.
 
-    Every collection is structured with :data:`converter`, then the catalog is built, which
+    Every collection is structured with ``converter``, then the catalog is built, which
     checks the rules that span records (see :mod:`moskvitch.validation`). Nothing is returned
     unless both succeed.
 
@@ -291,15 +101,18 @@ def structure(
         if key not in COLLECTIONS:
             message = f"unknown collection; expected one of {', '.join(COLLECTIONS)}"
             found.append(Problem(message, file=file_of(""), path=str(key)))
-    parts = {
-        name: _structure_collection(name, data[name], file_of(name), found)
-        for name in COLLECTIONS
-        if name in data
-    }
+    from ._converter import structure_collections  # cattrs: only for data given to read
+
+    parts = structure_collections(data, file_of, found)
     if found:
         raise DataError(found)
+    return _checked(parts, file_of)
+
+
+def _checked(parts: dict[str, tuple[Any, ...]], file_of: Callable[[str], str]) -> Catalog:
+    """The catalog of structured records, once the rules between records are checked."""
     try:
-        return Catalog(**parts)
+        return Catalog._of_structured(parts)
     except DataError as error:
         raise DataError(
             problem if problem.file else attrs.evolve(problem, file=file_of(problem.collection))
@@ -330,6 +143,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
         than :data:`~moskvitch.ingestion.MAX_FILE_BYTES` (see :doc:`/errors`).
     """
     if path is not None:
+        from pathlib import Path  # not needed for the shipped data
+
         if os.fspath(path) == "":
             raise DataError([Problem("empty path: name a data directory or a .json file")])
         target = Path(path)
@@ -344,9 +159,27 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalog:
     if _shipped is None:
         with _shipped_lock:
             if _shipped is None:
-                text = (Path(__file__).parent / "data" / "catalog.json").read_bytes()
-                _shipped = read_json(text, file="catalog.json")
+                _shipped = _read_snapshot()
     return _shipped
+
+
+def _read_snapshot() -> Catalog:
+    """The shipped catalog, read without cattrs and not validated again.
+
+    ``catalog.json`` is written by ``scripts/compile_data.py`` only from a catalog that loaded,
+    and so validated, from the TOML files, and ``tests/test_shipped_data.py`` fails unless the
+    file equals that catalog's export: its records are known to be valid, and are built by
+    :func:`~moskvitch._readers.read_collections`. Should the file not fit, it is read like any
+    other, and its problems reported.
+    """
+    import json  # on first use, not at import
+
+    with open(os.path.join(os.path.dirname(__file__), "data", "catalog.json"), "rb") as file:
+        text = file.read()
+    parts = read_collections(json.loads(text))
+    if parts is None:
+        return read_json(text, file="catalog.json")
+    return Catalog._of_validated(parts)
 
 
 def read_json(text: str | bytes, *, file: str = "") -> Catalog:
@@ -357,6 +190,13 @@ def read_json(text: str | bytes, *, file: str = "") -> Catalog:
     :returns: the validated catalog.
     :raises DataError: when the text is not JSON, or the data is malformed or inconsistent.
     """
+    import json
+
+    parts = _read_record_by_record(text, json.JSONDecoder())
+    if parts is not None:
+        return _checked(parts, lambda _: file)
+    # Something is wrong, or unusual (a duplicate key, a byte order mark): read it again, whole,
+    # and in detail, for the problems.
     try:
         data = json.loads(text)
     except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, an int too long to read
@@ -365,6 +205,76 @@ def read_json(text: str | bytes, *, file: str = "") -> Catalog:
     except RecursionError:
         raise DataError([Problem("not valid JSON: nested too deeply", file=file)]) from None
     return structure(data, file=file)
+
+
+_BLANK = frozenset(" \t\n\r")  # JSON's whitespace
+
+
+def _skip(text: str, at: int) -> int:
+    """``at``, moved past any whitespace."""
+    end = len(text)
+    while at < end and text[at] in _BLANK:
+        at += 1
+    return at
+
+
+def _read_record_by_record(
+    text: str | bytes, decoder: json.JSONDecoder
+) -> dict[str, tuple[Any, ...]] | None:
+    """Each collection of a JSON document, structured by the quick converter record by record
+    as the text is parsed; ``None`` when anything is wrong or unusual.
+
+    Parsing the whole document first would keep every record's plain form (a dict and its
+    lists) alive until the end, for the garbage collector to scan again and again as the
+    records are built; parsed one at a time, they are freed at once. Only a plain document is
+    read this way: an object of known collections, each a list, every key once. Anything else
+    returns ``None``, for :func:`json.loads` and the detailed converter to read and report.
+    """
+    from ._converter import quick_hook
+
+    decode = decoder.raw_decode
+    parts: dict[str, tuple[Any, ...]] = {}
+    try:
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        at = _skip(text, 0)  # from here on, ``at`` is always at a character that is no blank
+        if text[at] != "{":
+            return None
+        at = _skip(text, at + 1)
+        more = text[at] != "}"
+        if not more:
+            at = _skip(text, at + 1)
+        while more:
+            name, at = decode(text, at)
+            at = _skip(text, at)
+            if name not in COLLECTIONS or name in parts or text[at] != ":":
+                return None
+            at = _skip(text, at + 1)
+            if text[at] != "[":
+                return None
+            kind = COLLECTIONS[name]
+            structure_record = quick_hook(kind)
+            records = []
+            at = _skip(text, at + 1)
+            items = text[at] != "]"
+            if not items:
+                at = _skip(text, at + 1)
+            while items:
+                record, at = decode(text, at)
+                records.append(structure_record(record, kind))
+                at = _skip(text, at)
+                if text[at] not in ",]":
+                    return None
+                items = text[at] == ","
+                at = _skip(text, at + 1)
+            parts[name] = tuple(records)
+            if text[at] not in ",}":
+                return None
+            more = text[at] == ","
+            at = _skip(text, at + 1)
+        return parts if at == len(text) else None
+    except Exception:  # whatever it is, json.loads and the detailed converter report it
+        return None
 
 
 def load_directory(directory: str | os.PathLike[str]) -> Catalog:
@@ -380,7 +290,8 @@ def load_directory(directory: str | os.PathLike[str]) -> Catalog:
     :returns: the validated catalog.
     :raises DataError: listing every problem in every file.
     """
-    import tomllib  # only data directories need it, not the shipped catalog
+    import tomllib  # only data directories need these, not the shipped catalog
+    from pathlib import Path
 
     root = Path(directory)
     name = os.fspath(directory)

@@ -9,12 +9,11 @@ and the rest) and :func:`moskvitch.search.search` use these two functions and no
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-__all__ = ["close_matches", "fold", "name_key"]
+__all__ = ["NameKeys", "close_matches", "fold", "name_key"]
 
 _LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
 _CYRILLIC = {
@@ -24,6 +23,7 @@ _CYRILLIC = {
 # Latin spellings of one Russian sound, longest first so "tch" wins over "ch".
 _SOUNDS = [("tsch", "ch"), ("tch", "ch"), ("kh", "h"), ("w", "v"), ("ks", "x"), ("j", "i")]
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_ASCII_WORDS = {code: chr(code).lower() if chr(code).isalnum() else " " for code in range(128)}
 # Every spelling of the brand, once folded: Moskvich, Moskvitch, Moskwitsch, Москвич, Moskvič…
 _BRAND_RE = re.compile(r"moskvi(?:ch|ts|c)?")
 
@@ -39,6 +39,14 @@ def fold(text: str) -> str:
     >>> fold("Алеко")
     'aleko'
     """
+    if text.isascii():
+        # Nothing to decompose or transliterate, the common case: letters and digits lowered,
+        # anything else a space, the words split on spaces. A sound's spelling is letters
+        # only, so no replacement below spans what was punctuation.
+        text = text.translate(_ASCII_WORDS)
+        for spelling, sound in _SOUNDS:
+            text = text.replace(spelling, sound)
+        return " ".join(text.split())
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(_CYRILLIC.get(char, char) for char in text if not unicodedata.combining(char))
     for spelling, sound in _SOUNDS:
@@ -60,6 +68,22 @@ def name_key(name: str) -> str:
     return _BRAND_RE.sub("", fold(name)).replace(" ", "")
 
 
+class NameKeys(dict[str, str]):
+    """Names mapped to their keys (see :func:`name_key`), each key computed on first use.
+
+    Building a catalog needs the key of every name twice, once to check that no two records
+    share a key and once to index them: one of these, passed to both, computes each once.
+
+    >>> keys = NameKeys()
+    >>> keys["Москвич-412"], len(keys)
+    ('412', 1)
+    """
+
+    def __missing__(self, name: str) -> str:
+        key = self[name] = name_key(name)
+        return key
+
+
 def close_matches(name: str, names: Mapping[str, str] | Iterable[str], limit: int = 3) -> list[str]:
     """The known names closest to ``name``, best first, compared by key.
 
@@ -75,6 +99,8 @@ def close_matches(name: str, names: Mapping[str, str] | Iterable[str], limit: in
         by_key = {}
         for known in names:
             by_key.setdefault(name_key(known), known)
+    import difflib  # only a failed look-up needs it
+
     key = name_key(name)
     matches = difflib.get_close_matches(key, list(by_key), n=limit * 3, cutoff=0.5)
     if not matches and key:

@@ -686,7 +686,7 @@ _DEFAULTS: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
 def strategy_for(kind: type) -> st.SearchStrategy[Any]:
     """The default strategy of a public class: what ``st.from_type(kind)`` draws from.
 
-    Every record type of :data:`moskvitch.catalog.COLLECTIONS` has one, as do the catalog,
+    Every record type of ``moskvitch.catalog.COLLECTIONS`` has one, as do the catalog,
     citations, dates, periods and figures.
 
     :param kind: the class, e.g. :class:`~moskvitch.Model`.

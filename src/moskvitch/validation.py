@@ -19,7 +19,7 @@ import attrs
 from .dates import PartialDate, Period
 from .errors import Problem
 from .figures import Figure
-from .names import name_key
+from .names import NameKeys
 from .records import (
     Citation,
     Dispute,
@@ -50,18 +50,25 @@ R = TypeVar("R", bound=_Record)
 T = TypeVar("T")
 
 
-@attrs.frozen
 class _At:
-    """Where a rule is checked: a record, and a field path inside it; called, makes a Problem."""
+    """Where a rule is checked: a record, and a field path inside it; called, makes a Problem.
 
-    collection: str
-    index: int | None = None
-    record: str = ""
-    prefix: str = ""
+    A plain slotted class: one is made for every record checked, and only a few make problems.
+    """
+
+    __slots__ = ("collection", "index", "prefix", "record")
+
+    def __init__(
+        self, collection: str, index: int | None = None, record: str = "", prefix: str = ""
+    ) -> None:
+        self.collection = collection
+        self.index = index
+        self.record = record
+        self.prefix = prefix
 
     def at(self, path: str) -> _At:
         """The place ``path`` inside this one."""
-        return attrs.evolve(self, prefix=_join(self.prefix, path))
+        return _At(self.collection, self.index, self.record, _join(self.prefix, path))
 
     def __call__(self, path: str, message: str) -> Problem:
         return Problem(
@@ -81,7 +88,13 @@ Collections = Mapping[str, Sequence[Any]]
 """A catalog's collections by name (``"models"`` to its records)."""
 
 
-def problems(collections: Collections, kinds: Mapping[str, type]) -> list[Problem]:
+def problems(
+    collections: Collections,
+    kinds: Mapping[str, type],
+    *,
+    typed: bool = False,
+    keys: NameKeys | None = None,
+) -> list[Problem]:
     """Every rule the collections break, in file order.
 
     Collections built in code (``Catalog(models=...)``, ``attrs.evolve``) are checked first
@@ -90,13 +103,17 @@ def problems(collections: Collections, kinds: Mapping[str, type]) -> list[Proble
     assume well-typed records.
 
     :param collections: each collection of a catalog, by name.
-    :param kinds: the record type of each collection (:data:`moskvitch.catalog.COLLECTIONS`).
+    :param kinds: the record type of each collection (``moskvitch.catalog.COLLECTIONS``).
+    :param typed: ``True`` when the records were built by the converter, whose strict hooks
+        guarantee the types: only the rules between records are checked then.
+    :param keys: where to find (and keep) the key of each name, to share with the index.
     :returns: the problems, empty when the records are valid.
     """
-    found = list(_type_problems(collections, kinds))
-    if found:
-        return found
-    return list(_Checker(collections).run())
+    if not typed:
+        found = list(_type_problems(collections, kinds))
+        if found:
+            return found
+    return list(_Checker(collections, NameKeys() if keys is None else keys).run())
 
 
 # Checked as whole values: their constructors validate their own fields.
@@ -174,8 +191,9 @@ def _describe(value: object, kind: Any, where: _At) -> Iterator[Problem]:
 
 
 class _Checker:
-    def __init__(self, collections: Collections) -> None:
+    def __init__(self, collections: Collections, keys: NameKeys) -> None:
         self.collections = collections
+        self.keys = keys
         self.sources = {s.id for s in self._of("sources", Source)}
         self.engines = {e.id for e in self._of("engines", Engine)}
         self.models = {m.id for m in self._of("models", Model)}
@@ -223,27 +241,35 @@ class _Checker:
                     f"unknown source {citation.source!r}",
                 )
 
-    def _ref(self, where: _At, value: str, known: set[str], kind: str) -> Iterator[Problem]:
+    def _ref(
+        self, where: _At, path: str, value: str, known: set[str], kind: str
+    ) -> Iterator[Problem]:
         if value not in known:
-            yield where("", f"unknown {kind} {value!r}")
+            yield where(path, f"unknown {kind} {value!r}")
+
+    def _refs(
+        self, where: _At, field: str, values: Sequence[str], known: set[str], kind: str
+    ) -> Iterator[Problem]:
+        for index, value in enumerate(values):
+            if value not in known:
+                yield where(f"{field}[{index}]", f"unknown {kind} {value!r}")
 
     # -- rules -----------------------------------------------------------------------------
 
     def _ids(self, collection: str, records: Sequence[_Record]) -> Iterator[Problem]:
         seen: dict[str, int] = {}
+        valid = _SLUG_RE.fullmatch
         for index, record in enumerate(records):
-            where = _At(collection, index, record.id)
-            if not _SLUG_RE.fullmatch(record.id):
-                yield where(
+            if not valid(record.id):
+                yield _At(collection, index, record.id)(
                     "id",
                     f"invalid id {record.id!r}: use lowercase letters, digits and hyphens",
                 )
-            if record.id in seen:
-                yield where(
-                    "id",
-                    f"duplicate id {record.id!r} (first at {collection}[{seen[record.id]}])",
+            first = seen.setdefault(record.id, index)
+            if first != index:
+                yield _At(collection, index, record.id)(
+                    "id", f"duplicate id {record.id!r} (first at {collection}[{first}])"
                 )
-            seen.setdefault(record.id, index)
 
     def _shared_subject_ids(self) -> Iterator[Problem]:
         # Events and figures name their subject by id alone, so these ids share one namespace.
@@ -266,7 +292,7 @@ class _Checker:
         owners: dict[str, str] = {}
         for index, record in enumerate(records):
             for name in (record.id, *names_of(record)):
-                key = name_key(name)
+                key = self.keys[name]
                 owner = owners.setdefault(key, record.id) if key else record.id
                 if owner != record.id:
                     where = _At(collection, index, record.id)
@@ -287,15 +313,13 @@ class _Checker:
         for index, model in enumerate(self._of("models", Model)):
             where = _At("models", index, model.id)
             yield from self._citations(where, model.citations, required=True)
-            for i, engine in enumerate(model.engines):
-                yield from self._ref(where.at(f"engines[{i}]"), engine, self.engines, "engine")
-            for i, plant in enumerate(model.plants):
-                yield from self._ref(where.at(f"plants[{i}]"), plant, self.plants, "plant")
+            yield from self._refs(where, "engines", model.engines, self.engines, "engine")
+            yield from self._refs(where, "plants", model.plants, self.plants, "plant")
             for i, link in enumerate(model.lineage):
                 yield from self._link(where.at(f"lineage[{i}]"), model.id, link)
 
     def _link(self, where: _At, model_id: str, link: Link) -> Iterator[Problem]:
-        yield from self._ref(where.at("target"), link.target, self.models, "model")
+        yield from self._ref(where, "target", link.target, self.models, "model")
         if link.target == model_id:
             yield where("target", f"a model cannot link to itself ({model_id!r})")
         yield from self._citations(where, link.citations, required=False)
@@ -315,7 +339,7 @@ class _Checker:
         for index, variant in enumerate(self._of("variants", Variant)):
             where = _At("variants", index, variant.id)
             yield from self._citations(where, variant.citations, required=True)
-            yield from self._ref(where.at("model"), variant.model, self.models, "model")
+            yield from self._ref(where, "model", variant.model, self.models, "model")
 
     def _plants(self) -> Iterator[Problem]:
         for index, plant in enumerate(self._of("plants", Plant)):
@@ -337,10 +361,9 @@ class _Checker:
             yield from self._citations(where, event.citations, required=True)
             if not event.subjects:
                 yield where("subjects", "an event needs at least one subject")
-            for i, subject in enumerate(event.subjects):
-                yield from self._ref(
-                    where.at(f"subjects[{i}]"), subject, self.subjects, "model, variant or plant"
-                )
+            yield from self._refs(
+                where, "subjects", event.subjects, self.subjects, "model, variant or plant"
+            )
 
     def _production(self) -> Iterator[Problem]:
         records = self._of("production", ProductionRecord)
@@ -349,10 +372,10 @@ class _Checker:
             where = _At("production", index, record.id)
             yield from self._citations(where, record.citations, required=True)
             yield from self._ref(
-                where.at("subject"), record.subject, self.subjects, "model, variant or plant"
+                where, "subject", record.subject, self.subjects, "model, variant or plant"
             )
             if record.plant is not None:
-                yield from self._ref(where.at("plant"), record.plant, self.plants, "plant")
+                yield from self._ref(where, "plant", record.plant, self.plants, "plant")
             if record.unit is Unit.PERCENT and (record.figure.high or record.figure.low) > 100:
                 yield where("figure", f"a share above 100%: {record.figure}")
             if record.period.is_open and record.measure is not Measure.PLANNED:
@@ -390,7 +413,7 @@ class _Checker:
         disputable = self.subjects | self.engines
         for index, dispute in enumerate(self._of("disputes", Dispute)):
             where = _At("disputes", index, dispute.id)
-            yield from self._ref(where.at("subject"), dispute.subject, disputable, "subject")
+            yield from self._ref(where, "subject", dispute.subject, disputable, "subject")
             if len(dispute.claims) < 2:
                 yield where("claims", "a dispute needs at least two claims")
             preferred = [c for c in dispute.claims if c.preferred]
@@ -408,7 +431,8 @@ class _Checker:
                 yield from self._citations(claim_where, claim.citations, required=True)
                 if claim.record is not None:
                     yield from self._ref(
-                        claim_where.at("record"),
+                        claim_where,
+                        "record",
                         claim.record,
                         set(self.production),
                         "production record",
@@ -424,7 +448,7 @@ class _Checker:
             where = _At("facts", index, fact.id)
             yield from self._citations(where, fact.citations, required=True)
             yield from self._ref(
-                where.at("subject"), fact.subject, about, "model, variant, plant or engine"
+                where, "subject", fact.subject, about, "model, variant, plant or engine"
             )
             if fact.figure is None and not fact.text:
                 yield where("", "a fact needs a figure, a text or both")
@@ -441,19 +465,31 @@ class _Checker:
         # An inference is shown to readers as the curators' reasoning: it must say something.
         for collection, records in self.collections.items():
             for index, record in enumerate(records):
-                where = _At(collection, index, record.id)
-                for path, value in _inference_fields(record, where):
-                    if value is not None and not value.strip():
-                        yield path("", "an inference needs its reason")
+                for path, value in _inferences_of(record):
+                    if not value.strip():
+                        where = _At(collection, index, record.id)
+                        yield where(path, "an inference needs its reason")
 
 
-def _inference_fields(record: object, where: _At) -> Iterator[tuple[_At, str | None]]:
-    """The ``inference`` of a record and of the parts it holds (links, names, owners, claims)."""
-    yield where.at("inference"), getattr(record, "inference", None)
-    for part in ("lineage", "name_history", "owners", "claims"):
-        for i, item in enumerate(getattr(record, part, ())):
-            if not isinstance(item, str):
-                yield where.at(f"{part}[{i}].inference"), getattr(item, "inference", None)
+@functools.cache
+def _inference_fields(kind: Any) -> tuple[bool, tuple[str, ...]]:
+    """Whether a record type has an ``inference``, and which of its fields hold parts that
+    have their own (links, names, owners, claims)."""
+    names = {field.name for field in attrs.fields(kind)}
+    parts = ("lineage", "name_history", "owners", "claims")
+    return "inference" in names, tuple(part for part in parts if part in names)
+
+
+def _inferences_of(record: Any) -> Iterator[tuple[str, str]]:
+    """The ``inference`` of a record and of the parts it holds, each with its path, where one
+    is given."""
+    own, parts = _inference_fields(record.__class__)
+    if own and record.inference is not None:
+        yield "inference", record.inference
+    for part in parts:
+        for index, item in enumerate(getattr(record, part)):
+            if item.inference is not None:
+                yield f"{part}[{index}].inference", item.inference
 
 
 def _cycles(edges: Mapping[str, Sequence[str]]) -> Iterator[list[str]]:
