@@ -20,7 +20,8 @@ def test_summary_shows_counts_lineage_and_era_totals(capsys: pytest.CaptureFixtu
     status, out, _ = run(capsys)
     assert status == 0
     assert "models" in out and "Moskvich-2140" in out
-    assert "successor-of Moskvich-412" in out and "Opel Kadett K38" in out
+    assert "Moskvich-412, which it succeeded" in out and "Opel Kadett K38" in out
+    assert "(each line: how it relates to the model above)" not in out
     assert "pre-war" in out and "≈450" in out
 
 
@@ -28,7 +29,7 @@ def test_show_accepts_any_spelling(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "show", "Москвич-412")
     assert status == 0
     assert out.startswith("Moskvich-412  [model moskvich-412]")
-    assert "engine-from BMW 1500" in out
+    assert "engine from: BMW 1500" in out
 
 
 def test_show_prints_facts_and_marks_inferences(capsys: pytest.CaptureFixture[str]) -> None:
@@ -36,7 +37,7 @@ def test_show_prints_facts_and_marks_inferences(capsys: pytest.CaptureFixture[st
     assert status == 0
     assert "specification: top speed: 130 km/h" in out
     assert "specification: gearbox: four-speed manual" in out
-    assert "influenced-by Opel of 1962" in out
+    assert "influenced by: Opel of 1962" in out
     assert "engine: Moskvich-408 engine (50 hp) (50 hp)" in out  # displacement disputed
     status, out, _ = run(capsys, "show", "moscow")
     assert "(curators' inference: The article says Renault held full ownership" in out
@@ -109,7 +110,7 @@ def test_totals_table_is_aligned(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_lineage_formats(capsys: pytest.CaptureFixture[str]) -> None:
     _, tree, _ = run(capsys, "lineage", "412", "--direction", "down")
-    assert "├── licensed-build-of IZh-412" in tree
+    assert "├── IZh-412, a licensed build of it" in tree
     _, dot, _ = run(capsys, "lineage", "412", "--format", "dot")
     assert dot.startswith("digraph lineage {")
     _, mermaid, _ = run(capsys, "lineage", "3", "--format", "mermaid")
@@ -211,7 +212,7 @@ def test_options_that_apply_still_work(capsys: pytest.CaptureFixture[str]) -> No
     status, out, _ = run(capsys, "totals", "--by", "era", "--allocation", "proportional")
     assert status == 0 and "total" in out
     status, out, _ = run(capsys, "lineage", "412", "--direction", "up")
-    assert status == 0 and "successor-of Moskvich-408" in out
+    assert status == 0 and "Moskvich-408, which it succeeded" in out
 
 
 def test_export_never_destroys_the_file_it_replaces(
@@ -295,6 +296,11 @@ def test_a_lineage_chain_thousands_deep_prints(
     status, out, err = run(capsys, "--data", str(tmp_path), "lineage", f"m-{count - 1}")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == f"M {count - 1}"
-    assert lines[count - 1].endswith("└── successor-of M 0")
-    assert lines[count - 1].startswith("    " * (count - 2))
+    assert lines[:2] == [f"What the M {count - 1} came from:", f"M {count - 1}"]
+    assert lines[count].endswith("└── M 0, which it succeeded")
+    assert lines[count].startswith("    " * (count - 2))
+    assert lines[count + 2 :] == [
+        f"What came after the M {count - 1}:",
+        f"M {count - 1}",
+        "    (none recorded)",
+    ]

@@ -12,10 +12,11 @@ import argparse
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import textwrap
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import _output, production
+from . import _output, lineage, production
 from . import schema as schemas
 from ._files import write_atomically
 from ._version import __version__
@@ -136,8 +137,8 @@ def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
 
     print("moskvitch: cited data about the Moskvitch car brand, 1930 to the 2022 revival\n")
     _cmd_stats(args, catalog)
-    print("\nLineage of the Moskvich-2140 (each line: how it relates to the model above):\n")
-    print(_tree(catalog, catalog.model("2140"), up=True, relations=None))
+    print("\nWhat the Moskvich-2140 came from ('it' is the model on the line above):\n")
+    print(lineage.to_text("2140", up=True, catalog=catalog))
     print("\nVehicles built at the plants, by era (see 'moskvitch totals --help'):\n")
     print(_totals_table(production.totals_by_era(catalog=catalog), "era"))
 
@@ -176,7 +177,9 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
             lines += _inferred(engine.inference, "    ")
             lines += [f"    {_fact_line(f)}" for f in catalog.facts_of(engine.id)]
         for link in record.lineage:
-            lines.append(f"  {link.relation.value} {catalog.model(link.target).name}")
+            lines.append(
+                f"  {link.relation.value.replace('-', ' ')}: {catalog.model(link.target).name}"
+            )
             lines += _inferred(link.inference, "    ")
         for variant in catalog.variants_of(record.id):
             lines.append(f"  variant: {variant.name}")
@@ -230,49 +233,27 @@ def _fact_line(fact: Fact) -> str:
     return f"{fact.kind.value}: {fact.topic}{when}: {value}{hedge}"
 
 
-def _tree(catalog: Catalog, root: Model, *, up: bool, relations: Iterable[Relation] | None) -> str:
-    chosen = None if relations is None else set(relations)
-    lines = [root.name]
-    seen = {root.id}
+def _trees(
+    catalog: Catalog, model: Model, direction: str, relations: Sequence[Relation] | None
+) -> str:
+    """The headed text trees of ``lineage``: what the model came from, what came after it."""
+    from . import lineage
 
-    def children(model: Model) -> list[tuple[Relation, Model]]:
-        if up:
-            pairs = [(link.relation, catalog.model(link.target)) for link in model.lineage]
-        else:
-            pairs = [(link.relation, source) for source, link in catalog.links_to(model.id)]
-        return [(r, m) for r, m in pairs if chosen is None or r in chosen]
-
-    # Depth first with an explicit stack, not recursion: a chain may be thousands deep.
-    stack: list[tuple[Iterator[tuple[int, tuple[Relation, Model]]], int, str]] = []
-    kids = children(root)
-    stack.append((iter(enumerate(kids)), len(kids), ""))
-    while stack:
-        pending, count, prefix = stack[-1]
-        step = next(pending, None)
-        if step is None:
-            stack.pop()
-            continue
-        index, (relation, child) = step
-        last = index == count - 1
-        repeated = child.id in seen
-        suffix = "  (shown above)" if repeated else ""
-        lines.append(f"{prefix}{'└── ' if last else '├── '}{relation.value} {child.name}{suffix}")
-        if not repeated:
-            seen.add(child.id)
-            grandchildren = children(child)
-            stack.append(
-                (
-                    iter(enumerate(grandchildren)),
-                    len(grandchildren),
-                    prefix + ("    " if last else "│   "),
-                )
-            )
-    return "\n".join(lines)
+    only = "" if not relations else f" ({', '.join(r.value for r in relations)} links only)"
+    headings = {
+        True: f"What the {model.name} came from",
+        False: f"What came after the {model.name}",
+    }
+    parts = []
+    for up in {"up": (True,), "down": (False,), "both": (True, False)}[direction]:
+        tree = lineage.to_text(model, up=up, relations=relations, catalog=catalog)
+        if "\n" not in tree:
+            tree += "\n    (none recorded)"
+        parts.append(f"{headings[up]}{only}:\n{tree}")
+    return "\n\n".join(parts)
 
 
 def _cmd_lineage(args: argparse.Namespace, catalog: Catalog) -> None:
-    from . import lineage
-
     if args.format != "tree" and args.json:
         raise _UsageError(
             f"--json prints the tree's data; it cannot be used with --format {args.format}"
@@ -300,13 +281,32 @@ def _cmd_lineage(args: argparse.Namespace, catalog: Catalog) -> None:
             }
         )
     else:
-        if direction in ("up", "both"):
-            print(_tree(catalog, model, up=True, relations=relations))
-        if direction == "both":
-            print()
-        if direction in ("down", "both"):
-            print(_tree(catalog, model, up=False, relations=relations))
+        print(_trees(catalog, model, direction, relations))
 
+
+def _up_words(relation: Relation) -> str:
+    return lineage.tree_phrase(relation, up=True)
+
+
+#: ``lineage --help``: how to read a tree and a diagram.
+LINEAGE_HELP = "\n".join(
+    [
+        *textwrap.wrap(lineage.TREE_NOTATION, 92),
+        "",
+        "How each --relation reads, going up and going down:",
+        *(
+            f"  {r.value:<18}  up: {_up_words(r)}; down: {lineage.tree_phrase(r, up=False)}"
+            for r in Relation
+        ),
+        "",
+        *textwrap.wrap(
+            "In --format dot and mermaid, every arrow leaves a model and points at the model it"
+            " came from, labelled with the relation: 'A -> B [rebadge-of]' reads 'A is a"
+            " rebadge of B'. Older models are at the top.",
+            92,
+        ),
+    ]
+)
 
 #: How figures are written, for the tables' footnote and ``totals --help``.
 NOTATION = (
@@ -615,6 +615,8 @@ def _parser() -> argparse.ArgumentParser:
     show = command("show", _cmd_show, "show a model, variant or plant with its figures and sources")
     show.add_argument("name", help="any name, alias or id, e.g. 412 or Москвич-412")
     tree = command("lineage", _cmd_lineage, "show a model's ancestors and descendants as a tree")
+    tree.epilog = LINEAGE_HELP
+    tree.formatter_class = argparse.RawDescriptionHelpFormatter
     tree.add_argument("name", help="a model's name, alias or id")
     tree.add_argument(
         "--direction",
