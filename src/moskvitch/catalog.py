@@ -402,7 +402,7 @@ class Catalog:
         return self._index.facts_by_subject.get(subject_id, ())
 
     def events_of(self, subject: SubjectRef) -> tuple[Event, ...]:
-        """The events that name a subject itself, in date order.
+        """The events that name a subject itself, in date order (as :meth:`timeline`).
 
         :meth:`timeline` gathers a model's events together with its variants'.
 
@@ -418,12 +418,19 @@ class Catalog:
 
         :param subject: a model, variant or plant, or any name :meth:`find` accepts; ``None``
             for every event.
-        :returns: the events in date order (less precise dates first within a year).
+        :returns: the events in date order: by the middle of the span of days each date may
+            denote, the narrower span first when two share a middle, then in data order
+            (:attr:`PartialDate.sort_key`). An event dated only to a year sits at mid-year, so
+            no event comes first merely because its date lacks a month or a day, and an event
+            that must be earlier than another (its every possible day is before the other's
+            every possible day) always comes first.
         :raises UnknownNameError: when the name is unknown.
 
         >>> import moskvitch
         >>> [str(e.date) for e in moskvitch.load().timeline("Moskvich-400")][:2]
         ['1945-06', '1946-12-04']
+        >>> [(str(e.date), e.kind.value) for e in moskvitch.load().timeline("KIM-10")][:2]
+        [('1940-04', 'prototype'), ('1940', 'production-start')]
         """
         if subject is None:
             return self._index.events_by_date
