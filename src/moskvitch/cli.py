@@ -13,8 +13,10 @@ import io
 import json
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+
+import attrs
 
 from . import _output, lineage, production
 from . import schema as schemas
@@ -33,7 +35,20 @@ from .errors import (
 )
 from .figures import Figure
 from .ingestion import load
-from .records import Event, Fact, Measure, Model, Plant, Relation, Variant
+from .records import (
+    Citation,
+    Dispute,
+    Engine,
+    Event,
+    Fact,
+    Measure,
+    Model,
+    Plant,
+    ProductionRecord,
+    Relation,
+    Source,
+    Variant,
+)
 from .search import search
 from .serialization import to_json
 from .tables import TABLES
@@ -143,14 +158,66 @@ def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
     print(_totals_table(production.totals_by_era(catalog=catalog), "era"))
 
 
+#: What ``show`` opens, in the order a name is tried: a model, variant or plant by any name
+#: first, then the id of a source, an engine (or its designation), an event, a fact, a
+#: production record or a dispute.
+SHOWN = (
+    "model",
+    "variant",
+    "plant",
+    "source",
+    "engine",
+    "event",
+    "fact",
+    "production record",
+    "dispute",
+)
+
+
+def _shown(catalog: Catalog, name: str) -> Any:
+    """The record ``show`` opens for ``name`` (see :data:`SHOWN`)."""
+    lookups: tuple[Callable[[str], Any], ...] = (
+        catalog.find,
+        catalog.source,
+        catalog.engine,
+        catalog.event,
+        catalog.fact,
+        catalog.production_record,
+        catalog.dispute,
+    )
+    suggestions: list[str] = []
+    for lookup in lookups:
+        try:
+            return lookup(name)
+        except UnknownNameError as error:
+            suggestions += error.suggestions[:1] if suggestions else error.suggestions
+    raise UnknownNameError("record", name, list(dict.fromkeys(suggestions))[:3])
+
+
 def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
-    record = catalog.find(args.name)
+    record = _shown(catalog, args.name)
     if args.json:
         data = _output.record(record)
-        data["production_records"] = [_output.record(r) for r in catalog.production_of(record.id)]
-        data["facts"] = [_output.record(f) for f in catalog.facts_of(record.id)]
+        if isinstance(record, Model | Variant | Plant | Engine):
+            if not isinstance(record, Engine):
+                data["production_records"] = [
+                    _output.record(r) for r in catalog.production_of(record.id)
+                ]
+            data["facts"] = [_output.record(f) for f in catalog.facts_of(record.id)]
+        elif isinstance(record, Source):
+            data["cited_by"] = [
+                {"type": _output.type_name(type(r)), "id": r.id} for r in catalog.cited_by(record)
+            ]
         _print_json(data)
         return
+    if isinstance(record, Model | Variant | Plant):
+        lines = _show_subject(catalog, record)
+    else:
+        lines = _SHOW[type(record)](catalog, record)
+    print("\n".join(lines))
+
+
+def _show_subject(catalog: Catalog, record: Model | Variant | Plant) -> list[str]:
     lines = [f"{record.name}  [{type(record).__name__.lower()} {record.id}]"]
     lines += _inferred(record.inference, "  ")
     if isinstance(record, Model):
@@ -164,7 +231,9 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
         if record.production is not None:
             lines.append(f"  production: {record.production}")
         if record.plants:
-            lines.append(f"  plants: {', '.join(catalog.plant(p).name for p in record.plants)}")
+            lines.append(
+                f"  built at: {_plants_then(catalog, record.plants, _dated(catalog, record))}"
+            )
         for engine_id in record.engines:
             engine = catalog.engine(engine_id)
             specs = [
@@ -173,9 +242,13 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
                 engine.fuel or "",
             ]
             detail = ", ".join(s for s in specs if s)
-            lines.append(f"  engine: {engine.designation}" + (f" ({detail})" if detail else ""))
+            lines.append(
+                f"  engine: {engine.designation}"
+                + (f" ({detail})" if detail else "")
+                + f"  [{engine.id}]"
+            )
             lines += _inferred(engine.inference, "    ")
-            lines += [f"    {_fact_line(f)}" for f in catalog.facts_of(engine.id)]
+            lines += [f"    {_fact_line(f)}  [{f.id}]" for f in catalog.facts_of(engine.id)]
         for link in record.lineage:
             lines.append(
                 f"  {link.relation.value.replace('-', ' ')}: {catalog.model(link.target).name}"
@@ -187,6 +260,10 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
         lines.append(f"  variant of: {catalog.model(record.model).name}")
         if record.production is not None:
             lines.append(f"  production: {record.production}")
+        model = catalog.model(record.model)
+        if model.plants:
+            when = _dated(catalog, record) or _dated(catalog, model)
+            lines.append(f"  built at: {_plants_then(catalog, model.plants, when)}")
     elif isinstance(record, Plant):
         lines.append(f"  {record.city}, {record.country}")
         for name in record.name_history:
@@ -201,16 +278,189 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
         lines.append(
             f"  {figure.measure.value} {figure.period}: {figure.figure}"
             f"{'' if figure.unit.value == 'vehicles' else ' ' + figure.unit.value}{mark}"
+            f"  [{figure.id}]"
         )
         lines += _inferred(figure.inference, "    ")
     for fact in catalog.facts_of(record.id):
-        lines.append(f"  {_fact_line(fact)}")
+        lines.append(f"  {_fact_line(fact)}  [{fact.id}]")
         lines += _inferred(fact.inference, "    ")
     if record.note:
         lines.append(f"  note: {record.note}")
-    for source_id in dict.fromkeys(c.source for c in record.citations):
-        lines.append(f"  source: {catalog.source(source_id).title} [{source_id}]")
-    print("\n".join(lines))
+    lines += _sources(catalog, record.citations)
+    return lines
+
+
+def _dated(catalog: Catalog, record: Model | Variant) -> tuple[Period, str] | None:
+    """When a model or variant was around, and how that is known: its production span, else
+    the span of its recorded events."""
+    if record.production is not None:
+        return record.production, "during the production"
+    events = catalog.timeline(record.id)
+    if not events:
+        return None
+    return Period(events[0].date, events[-1].date), "at the recorded events"
+
+
+def _plants_then(
+    catalog: Catalog, plant_ids: Iterable[str], dated: tuple[Period, str] | None
+) -> str:
+    """The plants by the names they carried during a record's span (:meth:`Plant.name_on`)."""
+    shown = []
+    when, why = (None, "") if dated is None else dated
+    for plant_id in plant_ids:
+        plant = catalog.plant(plant_id)
+        if not plant.name_history:
+            names = [plant.name]
+        elif when is None:
+            names = []
+        else:  # every name it carried while the record was current, as Plant.name_on gives them
+            names = list(
+                dict.fromkeys(
+                    n.name
+                    for n in sorted(plant.name_history, key=lambda n: n.period.earliest())
+                    if n.period.overlaps(when)
+                )
+            )
+        if names:
+            called = "its name" if len(names) == 1 else "its names"
+            dates = "" if when is None or not plant.name_history else f"; {called} {why}, {when}"
+            shown.append(f"{', then '.join(names)} ({plant.city}{dates}) [{plant.id}]")
+        elif when is None:
+            shown.append(
+                f"the plant at {plant.city} (no date recorded for this record) [{plant.id}]"
+            )
+        else:
+            shown.append(f"the plant at {plant.city} (no name recorded for {when}) [{plant.id}]")
+    return "; ".join(shown)
+
+
+def _sources(catalog: Catalog, citations: Iterable[Citation], indent: str = "  ") -> list[str]:
+    return [
+        f"{indent}source: {catalog.source(source_id).title} [{source_id}]"
+        for source_id in dict.fromkeys(c.source for c in citations)
+    ]
+
+
+def _subject_line(catalog: Catalog, subject_id: str, date: PartialDate | None = None) -> str:
+    """A subject by name and id; a plant by the name it carried on ``date``."""
+    if any(engine.id == subject_id for engine in catalog.engines):
+        return f"{catalog.engine(subject_id).designation} [engine {subject_id}]"
+    record = catalog.find(subject_id)
+    name = record.name
+    if isinstance(record, Plant) and date is not None:
+        name = record.name_on(date) or name
+    return f"{name} [{type(record).__name__.lower()} {subject_id}]"
+
+
+def _footer(catalog: Catalog, record: Any) -> list[str]:
+    lines = _inferred(getattr(record, "inference", None), "  ")
+    if getattr(record, "note", None):
+        lines.append(f"  note: {record.note}")
+    return lines + _sources(catalog, record.citations)
+
+
+#: How ``show`` labels a source's fields; any other field is shown under its own name.
+_SOURCE_LABELS = {"description": "what it is", "url": "address"}
+
+
+def _show_source(catalog: Catalog, source: Source) -> list[str]:
+    lines = [f"{source.title}  [source {source.id}]"]
+    for field in attrs.fields(Source):
+        value = getattr(source, field.name)
+        if field.name in ("id", "title") or value in (None, ""):
+            continue
+        lines.append(f"  {_SOURCE_LABELS.get(field.name, field.name.replace('_', ' '))}: {value}")
+    if source.url is None:
+        lines.append("  address: none recorded")
+    citing = catalog.cited_by(source)
+    by_type: dict[str, list[str]] = {}
+    for record in citing:
+        by_type.setdefault(_output.type_name(type(record)).replace("_", " "), []).append(record.id)
+    lines.append(f"  cited by {len(citing)} record{'' if len(citing) == 1 else 's'}:")
+    for kind, ids in by_type.items():
+        lines += textwrap.wrap(
+            f"{kind}: {', '.join(ids)}", 100, initial_indent="    ", subsequent_indent="      "
+        )
+    return lines
+
+
+def _show_engine(catalog: Catalog, engine: Engine) -> list[str]:
+    lines = [f"{engine.designation}  [engine {engine.id}]"]
+    for label, value, unit in (
+        ("displacement", engine.displacement, " cc"),
+        ("power", engine.power, " hp"),
+        ("fuel", engine.fuel, ""),
+        ("cylinders", engine.cylinders, ""),
+    ):
+        if value is not None:
+            lines.append(f"  {label}: {value}{unit}")
+    fitted = [m for m in catalog.models if engine.id in m.engines]
+    if fitted:
+        lines.append(f"  fitted to: {', '.join(f'{m.name} [{m.id}]' for m in fitted)}")
+    lines += [f"  {_fact_line(f)}  [{f.id}]" for f in catalog.facts_of(engine.id)]
+    return lines + _footer(catalog, engine)
+
+
+def _show_event(catalog: Catalog, event: Event) -> list[str]:
+    lines = [f"{event.date}  {event.summary}  [event {event.id}]", f"  kind: {event.kind.value}"]
+    lines += [f"  about: {_subject_line(catalog, s, event.date)}" for s in event.subjects]
+    return lines + _footer(catalog, event)
+
+
+def _show_fact(catalog: Catalog, fact: Fact) -> list[str]:
+    lines = [f"{fact.topic}  [fact {fact.id}]", f"  about: {_subject_line(catalog, fact.subject)}"]
+    lines.append(f"  {_fact_line(fact)}")
+    return lines + _footer(catalog, fact)
+
+
+def _show_figure(catalog: Catalog, figure: ProductionRecord) -> list[str]:
+    unit = "" if figure.unit.value == "vehicles" else f" {figure.unit.value}"
+    lines = [
+        f"{figure.measure.value} {figure.period}: {figure.figure}{unit}"
+        f"  [production record {figure.id}]",
+        f"  about: {_subject_line(catalog, figure.subject)}",
+    ]
+    if figure.plant is not None:
+        plant = catalog.plant(figure.plant)
+        start = figure.period.start
+        name = (plant.name_on(start) if start is not None else None) or plant.name
+        lines.append(f"  plant: {name} [plant {plant.id}]")
+    if figure.alternative_to is not None:
+        lines.append(f"  an alternative claim to: {figure.alternative_to}")
+    rivals = [r.id for r in catalog.production if r.alternative_to == figure.id]
+    if rivals:
+        lines.append(f"  competing claims: {', '.join(rivals)}")
+    return lines + _footer(catalog, figure)
+
+
+def _show_dispute(catalog: Catalog, dispute: Dispute) -> list[str]:
+    verdict = "compatible as stated" if dispute.consistent else "contradictory"
+    state = "decided" if dispute.decided else "undecided"
+    lines = [
+        f"{dispute.topic}  [dispute {dispute.id}]",
+        f"  about: {_subject_line(catalog, dispute.subject)}",
+        f"  {verdict}; {state} (* marks the preferred claim)",
+    ]
+    for claim in dispute.claims:
+        sources = ", ".join(dict.fromkeys(c.source for c in claim.citations))
+        record = f" (production record {claim.record})" if claim.record else ""
+        lines.append(f"  {'*' if claim.preferred else ' '} {claim.value}  [{sources}]{record}")
+        if claim.note:
+            lines.append(f"      {'why' if claim.preferred else 'note'}: {claim.note}")
+        lines += _inferred(claim.inference, "      ")
+    if dispute.note:
+        lines.append(f"  note: {dispute.note}")
+    return lines
+
+
+_SHOW: dict[type, Callable[[Catalog, Any], list[str]]] = {
+    Source: _show_source,
+    Engine: _show_engine,
+    Event: _show_event,
+    Fact: _show_fact,
+    ProductionRecord: _show_figure,
+    Dispute: _show_dispute,
+}
 
 
 def _inferred(reason: str | None, indent: str) -> list[str]:
@@ -449,7 +699,7 @@ def _cmd_timeline(args: argparse.Namespace, catalog: Catalog) -> None:
         width = max((len(str(e.date)) for e in events), default=0)
         for event in events:
             plan = " [plan]" if event.kind.value == "plan" else ""
-            print(f"{event.date!s:<{width}}  {event.summary}{plan}")
+            print(f"{event.date!s:<{width}}  {event.summary}{plan}  [{event.id}]")
 
 
 def _cmd_search(args: argparse.Namespace, catalog: Catalog) -> None:
@@ -612,8 +862,18 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     command("stats", _cmd_stats, "count the records of each kind and the conflicts")
-    show = command("show", _cmd_show, "show a model, variant or plant with its figures and sources")
-    show.add_argument("name", help="any name, alias or id, e.g. 412 or Москвич-412")
+    show = command(
+        "show",
+        _cmd_show,
+        "show a model, variant or plant with its figures and sources, or any other record"
+        " by the id other commands print: a source, engine, event, fact, production record"
+        " or dispute",
+    )
+    show.add_argument(
+        "name",
+        help="any name, alias or id, e.g. 412, Москвич-412, ref-19, uzam-412 or"
+        " 1946-first-moskvich-400",
+    )
     tree = command("lineage", _cmd_lineage, "show a model's ancestors and descendants as a tree")
     tree.epilog = LINEAGE_HELP
     tree.formatter_class = argparse.RawDescriptionHelpFormatter
