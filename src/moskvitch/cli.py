@@ -747,7 +747,7 @@ def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
     for dispute in disputes:
         verdict = "compatible as stated" if dispute.consistent else "contradictory"
         name = _subject_name(catalog, dispute.subject)
-        print(f"{name} ({dispute.subject}) - {dispute.topic} [{verdict}]")
+        print(f"{name} ({dispute.subject}) - {dispute.topic} [{verdict}]  [{dispute.id}]")
         for claim in dispute.claims:
             sources = ", ".join(c.source for c in claim.citations)
             mark = "*" if claim.preferred else " "
