@@ -190,8 +190,9 @@ def _shown(catalog: Catalog, name: str) -> Any:
         try:
             return lookup(name)
         except UnknownNameError as error:
-            suggestions += error.suggestions[:1] if suggestions else error.suggestions
-    raise UnknownNameError("record", name, list(dict.fromkeys(suggestions))[:3])
+            if not suggestions:  # the names of models, variants and plants first
+                suggestions = list(error.suggestions)
+    raise UnknownNameError("record", name, suggestions)
 
 
 def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
