@@ -1,6 +1,7 @@
 """The command line, run through its real entry points."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,8 @@ def test_summary_shows_counts_lineage_and_era_totals(capsys: pytest.CaptureFixtu
     status, out, _ = run(capsys)
     assert status == 0
     assert "models" in out and "Moskvich-2140" in out
-    assert "successor-of Moskvich-412" in out and "Opel Kadett K38" in out
+    assert "Moskvich-412, which it succeeded" in out and "Opel Kadett K38" in out
+    assert "(each line: how it relates to the model above)" not in out
     assert "pre-war" in out and "≈450" in out
 
 
@@ -28,7 +30,7 @@ def test_show_accepts_any_spelling(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "show", "Москвич-412")
     assert status == 0
     assert out.startswith("Moskvich-412  [model moskvich-412]")
-    assert "engine-from BMW 1500" in out
+    assert "engine from: BMW 1500" in out
 
 
 def test_show_prints_facts_and_marks_inferences(capsys: pytest.CaptureFixture[str]) -> None:
@@ -36,7 +38,7 @@ def test_show_prints_facts_and_marks_inferences(capsys: pytest.CaptureFixture[st
     assert status == 0
     assert "specification: top speed: 130 km/h" in out
     assert "specification: gearbox: four-speed manual" in out
-    assert "influenced-by Opel of 1962" in out
+    assert "influenced by: Opel of 1962" in out
     assert "engine: Moskvich-408 engine (50 hp) (50 hp)" in out  # displacement disputed
     status, out, _ = run(capsys, "show", "moscow")
     assert "(curators' inference: The article says Renault held full ownership" in out
@@ -109,7 +111,7 @@ def test_totals_table_is_aligned(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_lineage_formats(capsys: pytest.CaptureFixture[str]) -> None:
     _, tree, _ = run(capsys, "lineage", "412", "--direction", "down")
-    assert "├── licensed-build-of IZh-412" in tree
+    assert "├── IZh-412, a licensed build of it" in tree
     _, dot, _ = run(capsys, "lineage", "412", "--format", "dot")
     assert dot.startswith("digraph lineage {")
     _, mermaid, _ = run(capsys, "lineage", "3", "--format", "mermaid")
@@ -211,7 +213,7 @@ def test_options_that_apply_still_work(capsys: pytest.CaptureFixture[str]) -> No
     status, out, _ = run(capsys, "totals", "--by", "era", "--allocation", "proportional")
     assert status == 0 and "total" in out
     status, out, _ = run(capsys, "lineage", "412", "--direction", "up")
-    assert status == 0 and "successor-of Moskvich-408" in out
+    assert status == 0 and "Moskvich-408, which it succeeded" in out
 
 
 def test_export_never_destroys_the_file_it_replaces(
@@ -295,6 +297,128 @@ def test_a_lineage_chain_thousands_deep_prints(
     status, out, err = run(capsys, "--data", str(tmp_path), "lineage", f"m-{count - 1}")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == f"M {count - 1}"
-    assert lines[count - 1].endswith("└── successor-of M 0")
-    assert lines[count - 1].startswith("    " * (count - 2))
+    assert lines[:2] == [f"What the M {count - 1} came from:", f"M {count - 1}"]
+    assert lines[count].endswith("└── M 0, which it succeeded")
+    assert lines[count].startswith("    " * (count - 2))
+    assert lines[count + 2 :] == [
+        f"What came after the M {count - 1}:",
+        f"M {count - 1}",
+        "    (none recorded)",
+    ]
+
+
+# -- show opens what the other commands print; plants by their names of the time --------------
+
+
+def test_show_names_plants_as_they_were_called_at_the_time(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    expected = {
+        "KIM-10": "built at: KIM (Moscow; its name during the production, 1940/1941-06)",
+        "412": "built at: MZMA, then AZLK (Moscow; its names during the production, 1967/1976)",
+        "Moskvich 3": "built at: Moskvich Automobile Plant (Moscow; its name during the production",
+        "420A": "built at: MZMA (Moscow; its name during the production, 1949/1954)",
+    }
+    for name, line in expected.items():
+        _, out, _ = run(capsys, "show", name)
+        assert line in out, name
+        assert "AZLK" not in out.split("built at:")[1].split("\n")[0] or name == "412"
+    _, out, _ = run(capsys, "show", "1946-first-moskvich-400")
+    assert "about: MZMA [plant moscow]" in out  # the plant's name on 1946-12-04
+
+
+def _printed_ids(text: str) -> set[str]:
+    """Every id a command prints in brackets: "[ref-19]", "[event 1946-…]", "[seed-000, ref-7]"."""
+    found = set()
+    verdicts = {"contradictory", "compatible as stated"}  # what conflicts says of a dispute
+    for inside in set(re.findall(r"\[([^\]\n]+)\]", text)) - verdicts:
+        for part in inside.split(", "):
+            found.add(part.split()[-1])
+    dates = re.compile(r"[0-9./-]+")  # a fact's date, "[1998]" or "[../2024-05]"
+    return {token for token in found - {"plan"} if not dates.fullmatch(token)}
+
+
+def test_show_opens_everything_other_commands_print(capsys: pytest.CaptureFixture[str]) -> None:
+    from moskvitch import load
+
+    catalog = load()
+    outputs = [
+        run(capsys, *args)[1]
+        for args in (
+            ["timeline"],
+            ["conflicts"],
+            *(["show", m.id] for m in catalog.models),
+            *(["show", p.id] for p in catalog.plants),
+            *(["show", v.id] for v in catalog.variants),
+        )
+    ]
+    printed = set().union(*map(_printed_ids, outputs))
+    assert {"ref-19", "1940-kim-10-prototypes", "uzam-412"} <= printed
+    for name in sorted(printed):
+        status, out, err = run(capsys, "show", name)
+        assert (status, err) == (0, ""), name
+        assert out.strip()
+        status, out, err = run(capsys, "show", "--json", name)
+        assert status == 0 and json.loads(out)["type"], name
+
+
+def test_show_describes_a_source_and_what_cites_it(capsys: pytest.CaptureFixture[str]) -> None:
+    from moskvitch import load
+
+    status, out, _ = run(capsys, "show", "ref-19")
+    assert status == 0
+    assert out.startswith("Moskvitch-412 - All PYRENEES  [source ref-19]")
+    assert "    model: moskvich-412, moskvich-2140" in out
+    cited = {r.id for r in load().cited_by("ref-19")}
+    assert "moskvich-412-production-span" in cited  # a dispute's claim cites it
+    assert f"cited by {len(cited)} records:" in out
+    _, out, _ = run(capsys, "show", "--json", "ref-19")
+    data = json.loads(out)
+    assert data["type"] == "source" and {r["id"] for r in data["cited_by"]} == cited
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "kind"),
+    [
+        ("uzam-412", "UZAM-412 1.5-litre inline-four  [engine uzam-412]", "engine"),
+        ("UZAM-412 1.5-litre inline-four", "UZAM-412 1.5-litre inline-four  [engine", "engine"),
+        ("1940-kim-10-prototypes", "1940-04  The first KIM-10 prototypes", "event"),
+        ("moskvich-407-top-speed", "top speed  [fact moskvich-407-top-speed]", "fact"),
+        (
+            "kim-10-built-1940-1941",
+            "built 1940/1941-06: ≈450  [production record",
+            "production_record",
+        ),
+        ("moskvich-400-engine-displacement", "engine displacement  [dispute", "dispute"),
+    ],
+)
+def test_show_opens_each_kind_by_id(
+    capsys: pytest.CaptureFixture[str], name: str, first: str, kind: str
+) -> None:
+    status, out, _ = run(capsys, "show", name)
+    assert status == 0 and out.startswith(first)
+    status, out, _ = run(capsys, "show", "--json", name)
+    data = json.loads(out)
+    assert (data["type"], data["id"]) == (kind, name) or data["designation"] == name
+    jsonschema = pytest.importorskip("jsonschema")
+    from moskvitch.schema import output_schema
+
+    assert not list(jsonschema.Draft202012Validator(output_schema("show")).iter_errors(data))
+
+
+def test_timeline_prints_event_ids_in_an_order_the_dates_allow(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "timeline", "KIM-10")
+    assert status == 0
+    assert [line.rsplit("[", 1)[1].rstrip("]") for line in out.splitlines()] == [
+        "1940-kim-10-prototypes",
+        "1940-kim-10-production-start",
+        "1941-kim-10-production-ends",
+    ]
+
+
+def test_show_suggests_across_every_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "show", "ref-999")
+    assert (status, out) == (2, "")
+    assert "no record named 'ref-999'; did you mean 'ref-99'" in err

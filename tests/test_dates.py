@@ -16,8 +16,8 @@ def test_parse_inverts_str(date: PartialDate) -> None:
 
 @given(partial_dates(), partial_dates())
 def test_order_agrees_with_calendar(a: PartialDate, b: PartialDate) -> None:
-    if a < b:
-        assert a.earliest() <= b.earliest()
+    if a < b:  # never against the calendar: a may fall before b
+        assert a.earliest() <= b.latest()
     if a.latest() < b.earliest():
         assert a < b
     assert (a < b) + (a == b) + (a > b) == 1
@@ -35,8 +35,12 @@ def test_earliest_never_after_latest(date: PartialDate) -> None:
     assert date.earliest().year == date.latest().year == date.year
 
 
-def test_less_precise_date_sorts_first() -> None:
-    assert PartialDate(1946) < PartialDate(1946, 1) < PartialDate(1946, 1, 1) < PartialDate(1946, 2)
+def test_a_date_sorts_by_the_middle_of_its_span() -> None:
+    # A date is not first merely for lacking a month: "1946" is about mid-year.
+    assert PartialDate(1946, 1, 1) < PartialDate(1946, 1) < PartialDate(1946, 2) < PartialDate(1946)
+    assert PartialDate(1946) < PartialDate(1946, 7, 3) < PartialDate(1946, 12)
+    assert PartialDate(1946, 7, 2) < PartialDate(1946)  # same middle: the narrower span first
+    assert PartialDate(1946, 12, 31) < PartialDate(1947, 1) < PartialDate(1947)
 
 
 @pytest.mark.parametrize("text", ["1946-13", "1946-02-30", "46", "", "1946-1", "1946/12", "0000"])
@@ -154,3 +158,23 @@ def test_periods_of_the_wrong_type_are_refused(start: object, end: object, messa
         Period(start, end)  # type: ignore[arg-type]
     with pytest.raises(InvalidPeriodError, match="invalid period '١٩٤٦/1950'"):
         Period.parse("١٩٤٦/1950")
+
+
+def _never_against_the_calendar(dates: list[PartialDate]) -> None:
+    """No date is placed before one that every day it may denote is after."""
+    for i, first in enumerate(dates):
+        for then in dates[i + 1 :]:
+            assert not first.earliest() > then.latest(), (str(first), str(then))
+
+
+@given(st.lists(partial_dates(min_year=1990, max_year=1992), max_size=30))
+def test_sorted_dates_never_contradict_the_calendar(dates: list[PartialDate]) -> None:
+    _never_against_the_calendar(sorted(dates))
+
+
+@given(partial_dates(min_year=1990, max_year=1990), partial_dates(min_year=1990, max_year=1990))
+def test_a_vaguer_date_is_not_first_for_lacking_a_month(a: PartialDate, b: PartialDate) -> None:
+    # b lies wholly in the first half of the days a may denote: a is most likely later.
+    first, last = a.earliest().toordinal(), a.latest().toordinal()
+    if first <= b.earliest().toordinal() and 2 * b.latest().toordinal() < first + last:
+        assert b < a

@@ -12,7 +12,10 @@ the disagreement itself is checked in :func:`test_conflicts`.
 import re
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import moskvitch
 from moskvitch import (
@@ -36,6 +39,7 @@ from moskvitch import (
     Unit,
     lineage,
 )
+from moskvitch.testing import catalogs, events
 
 from .conftest import normalise
 
@@ -681,9 +685,10 @@ def test_events_of_a_subject(catalog: Catalog) -> None:
 
     # seed-000: "Prototypes emerged in April 1940, followed by serial production starting mid-year"
     # seed-000: "By June 1941, only around 450 KIM-10 sedans and convertibles had been assembled"
+    # The prototypes come first: "1940" (mid-year) is not placed before "1940-04".
     assert timeline("kim-10") == [
-        ("1940", EventKind.PRODUCTION_START),
         ("1940-04", EventKind.PROTOTYPE),
+        ("1940", EventKind.PRODUCTION_START),
         ("1941-06", EventKind.PRODUCTION_END),
     ]
     # ref-13: "On Dec. 4, 1946 the first"
@@ -1164,3 +1169,40 @@ def test_fact_sheet_quotes_are_verbatim(catalog: Catalog, source_texts: dict[str
         if not ok:
             wrong.append(f"{source}: {fragment!r}")
     assert wrong == []
+
+
+@given(catalogs(min_models=1), st.data())
+def test_a_timeline_never_puts_an_event_before_one_it_must_follow(
+    catalog: Catalog, data: st.DataObject
+) -> None:
+    # Dates within two years, so that years, months and days often overlap.
+    subjects = [m.id for m in catalog.models]
+    drawn = data.draw(
+        st.lists(
+            events(
+                subject_ids=subjects,
+                source_ids=[catalog.sources[0].id],
+                min_year=1940,
+                max_year=1941,
+            ),
+            max_size=12,
+            unique_by=lambda e: e.id,
+        )
+    )
+    catalog = attrs.evolve(catalog, events=drawn)
+    everything = catalog.timeline()
+    assert sorted(e.id for e in everything) == sorted(e.id for e in drawn)
+    for events_in_order in (everything, *(catalog.timeline(m) for m in subjects)):
+        for i, first in enumerate(events_in_order):
+            for then in events_in_order[i + 1 :]:
+                assert not first.date.earliest() > then.date.latest(), (first.id, then.id)
+
+
+def test_kim_10_prototypes_of_april_1940_come_before_its_1940_serial_production(
+    catalog: Catalog,
+) -> None:
+    ids = [e.id for e in catalog.timeline("KIM-10")]
+    kinds = {e.id: e.kind for e in catalog.timeline("KIM-10")}
+    prototype = next(i for i in ids if kinds[i] is EventKind.PROTOTYPE)
+    serial = next(i for i in ids if kinds[i] is EventKind.PRODUCTION_START)
+    assert ids.index(prototype) < ids.index(serial)

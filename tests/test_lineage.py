@@ -99,3 +99,99 @@ def test_predecessors_and_successors_mirror_each_other(catalog: Catalog) -> None
     for model in catalog.models:
         for parent in lineage.predecessors(model.id, catalog=catalog):
             assert model in lineage.successors(parent.id, catalog=catalog)
+
+
+def _tree_claims(text: str) -> list[tuple[str, str, str]]:
+    """Each line of a text tree read as written: (model above, model on the line, phrase)."""
+    lines = text.splitlines()
+    parents = [lines[0]]
+    claims = []
+    for line in lines[1:]:
+        body = line.lstrip("│ ")
+        depth = (len(line) - len(body)) // 4
+        name, _, phrase = body[4:].removesuffix("  (shown above)").partition(", ")
+        claims.append((parents[depth], name, phrase))
+        del parents[depth + 1 :]
+        parents.append(name)
+    return claims
+
+
+def _check_tree(catalog: Catalog, model: moskvitch.Model, *, up: bool) -> None:
+    by_name = {m.name: m for m in catalog.models}
+    claims = _tree_claims(lineage.to_text(model, up=up, catalog=catalog))
+    for above, name, phrase in claims:
+        newer, older = (by_name[above], by_name[name]) if up else (by_name[name], by_name[above])
+        relations = {link.relation for link in newer.lineage if link.target == older.id}
+        assert phrase in {lineage.tree_phrase(r, up=up) for r in relations}, (above, name, phrase)
+    expected = lineage.ancestors if up else lineage.descendants
+    assert {name for _, name, _ in claims} == {m.name for m in expected(model, catalog=catalog)}
+
+
+def test_every_line_of_every_shipped_tree_reads_true() -> None:
+    catalog = moskvitch.load()
+    for model in catalog.models:
+        _check_tree(catalog, model, up=True)
+        _check_tree(catalog, model, up=False)
+
+
+def test_trees_read_in_words_in_both_directions() -> None:
+    down = lineage.to_text("412", up=False)
+    assert "├── IZh-412, a licensed build of it" in down
+    assert "└── Moskvich-2141, which succeeded it" in down
+    assert "└── Moskvich-401, which succeeded it" in lineage.to_text("400", up=False)
+    up = lineage.to_text("412", up=True)
+    assert up.splitlines()[:2] == ["Moskvich-412", "├── Moskvich-408, which it succeeded"]
+    assert "├── BMW 1500, the source of its engine" in up
+    assert "JAC JS4, which it is a rebadge of" in lineage.to_text("Moskvich 3", up=True)
+    phrases = {lineage.tree_phrase(r, up=u) for r in Relation for u in (True, False)}
+    assert len(phrases) == 2 * len(Relation)  # no two lines read alike
+
+
+@given(catalogs())
+def test_every_line_of_a_generated_tree_reads_true(catalog: Catalog) -> None:
+    for model in catalog.models[:5]:
+        _check_tree(catalog, model, up=True)
+        _check_tree(catalog, model, up=False)
+
+
+def test_derived_from_follows_origins_not_influences() -> None:
+    origins = names(lineage.derived_from("2141"))
+    assert origins == ["simca-1308", "bmw-1500", "moskvich-401", "opel-kadett-k38"]
+    assert "renault-9" not in origins and "opel-1962" not in origins  # they only influenced it
+    left_out = set(Relation) - lineage.ORIGIN_RELATIONS
+    assert left_out == {Relation.SUCCESSOR_OF, Relation.INFLUENCED_BY}
+
+
+@given(catalogs())
+def test_derived_from_is_the_origin_links_of_the_line_it_came_from(catalog: Catalog) -> None:
+    walked = [r for r in Relation if r is not Relation.INFLUENCED_BY]
+    for model in catalog.models[:5]:
+        heritage = (model, *lineage.ancestors(model, relations=walked, catalog=catalog))
+        expected = {
+            link.target
+            for m in heritage
+            for link in m.lineage
+            if link.relation in lineage.ORIGIN_RELATIONS
+        }
+        assert set(names(lineage.derived_from(model, catalog=catalog))) == expected
+
+
+def test_diagram_arrows_point_from_a_model_to_what_it_came_from() -> None:
+    catalog = moskvitch.load()
+    for model in ("412", "400", "Moskvich 3", "2141"):
+        dot = lineage.to_dot(model).splitlines()
+        mermaid = lineage.to_mermaid(model).splitlines()
+        assert dot[1] == "  rankdir=BT;" and mermaid[0] == "graph BT"
+        for line in (x for x in dot if " -> " in x):
+            source, target = (part.strip(' "') for part in line.split("[")[0].split("->"))
+            relation = line.split('label="')[1].split('"')[0]
+            assert (target, relation) in {
+                (link.target, link.relation.value) for link in catalog.model(source).lineage
+            }
+        for line in (x for x in mermaid if "-->" in x):
+            source = line.split("[")[0].strip()
+            relation, rest = line.split("-->|")[1].split("| ")
+            target = rest.split("[")[0]
+            assert (target, relation) in {
+                (link.target, link.relation.value) for link in catalog.model(source).lineage
+            }

@@ -12,6 +12,7 @@ from .dates import PartialDate, Period
 from .errors import DataError, UnknownNameError
 from .names import NameKeys, close_matches, name_key
 from .records import (
+    Citation,
     Claim,
     Dispute,
     Engine,
@@ -42,6 +43,7 @@ class _Index:
     """The look-up tables of a catalog, built once with it."""
 
     __slots__ = (
+        "by_collection",
         "by_id",
         "events_by_date",
         "facts_by_subject",
@@ -65,6 +67,7 @@ class _Index:
         variants_by_model: Mapping[str, tuple[Variant, ...]],
         links_to: Mapping[str, tuple[tuple[Model, Link], ...]],
         events_by_date: tuple[Event, ...],
+        by_collection: Mapping[str, Mapping[str, Any]],
     ) -> None:
         self.models = models
         self.variants = variants
@@ -75,6 +78,7 @@ class _Index:
         self.variants_by_model = variants_by_model
         self.links_to = links_to
         self.events_by_date = events_by_date
+        self.by_collection = by_collection
 
 
 def _keyed(
@@ -221,6 +225,10 @@ class Catalog:
                 ((m, link) for m in self.models for link in m.lineage), lambda pair: pair[1].target
             ),
             events_by_date=tuple(sorted(self.events, key=lambda e: e.date.sort_key)),
+            by_collection={
+                name: {record.id: record for record in getattr(self, name)}
+                for name in ("events", "facts", "disputes", "production")
+            },
         )
         object.__setattr__(self, "_index", index)
 
@@ -332,13 +340,102 @@ class Catalog:
         return self._by_id(source_id, Source, "source", (s.id for s in self.sources))
 
     def engine(self, engine_id: str) -> Engine:
-        """The engine with this id.
+        """The engine with this id, or with this designation (forgiving as :meth:`model`).
 
-        :param engine_id: an engine id.
+        >>> import moskvitch
+        >>> moskvitch.load().engine("UZAM-412 1.5-litre inline-four").id
+        'uzam-412'
+
+        :param engine_id: an engine id such as ``"uzam-412"``, or its designation.
         :returns: the engine.
         :raises UnknownNameError: with close ids when none is found.
         """
+        found = self._index.by_id.get(_checked(engine_id, "engine"))
+        if isinstance(found, Engine):
+            return found
+        key = name_key(engine_id)
+        for engine in self.engines:
+            if engine.designation == engine_id or name_key(engine.designation) == key:
+                return engine
         return self._by_id(engine_id, Engine, "engine", (e.id for e in self.engines))
+
+    def event(self, event_id: str) -> Event:
+        """The event with this id, as ``timeline`` prints it.
+
+        >>> import moskvitch
+        >>> moskvitch.load().event("1946-first-moskvich-400").date
+        PartialDate(year=1946, month=12, day=4)
+
+        :param event_id: e.g. ``"1946-first-moskvich-400"``.
+        :returns: the event.
+        :raises UnknownNameError: with close ids when none is found.
+        """
+        return self._in_collection("events", event_id, Event, "event")
+
+    def fact(self, fact_id: str) -> Fact:
+        """The fact with this id.
+
+        :param fact_id: e.g. ``"moskvich-407-top-speed"``.
+        :returns: the fact.
+        :raises UnknownNameError: with close ids when none is found.
+        """
+        return self._in_collection("facts", fact_id, Fact, "fact")
+
+    def dispute(self, dispute_id: str) -> Dispute:
+        """The dispute with this id, among :meth:`conflicts`: a recorded dispute, or the dispute
+        of competing production figures, whose id is the preferred figure's.
+
+        :param dispute_id: e.g. ``"moskvich-400-engine-displacement"``.
+        :returns: the dispute.
+        :raises UnknownNameError: with close ids when none is found.
+        """
+        found = self._index.by_collection["disputes"].get(_checked(dispute_id, "dispute"))
+        if isinstance(found, Dispute):
+            return found
+        conflicts = self.conflicts()
+        for dispute in conflicts:
+            if dispute.id == dispute_id:
+                return dispute
+        raise UnknownNameError(
+            "dispute", dispute_id, close_matches(dispute_id, (d.id for d in conflicts))
+        )
+
+    def production_record(self, record_id: str) -> ProductionRecord:
+        """The production record with this id.
+
+        :param record_id: e.g. ``"moskvich-400-built-1947"``.
+        :returns: the record.
+        :raises UnknownNameError: with close ids when none is found.
+        """
+        return self._in_collection("production", record_id, ProductionRecord, "production record")
+
+    def cited_by(self, source: str | Source) -> tuple[Any, ...]:
+        """Every record that cites a source, itself or in a part (a lineage link, a plant name,
+        an owner, a dispute's claim), in collection order.
+
+        >>> import moskvitch
+        >>> [r.id for r in moskvitch.load().cited_by("ref-13")][:2]
+        ['moskvich-400', '1946-first-moskvich-400']
+
+        :param source: the source or its id.
+        :returns: the records (sources, engines, models, variants, plants, events, production
+            records, disputes, facts).
+        :raises UnknownNameError: when no source has that id.
+        """
+        found = source if isinstance(source, Source) else self.source(source)
+        return tuple(
+            record
+            for name in COLLECTIONS
+            for record in getattr(self, name)
+            if found.id in _cited_sources(record)
+        )
+
+    def _in_collection(self, collection: str, record_id: str, kind: type[R], label: str) -> R:
+        found = self._index.by_collection[collection].get(_checked(record_id, label))
+        if isinstance(found, kind):
+            return found
+        known = list(self._index.by_collection[collection])
+        raise UnknownNameError(label, record_id, close_matches(record_id, known))
 
     def _by_id(self, record_id: str, kind: type[R], label: str, known: Iterable[str]) -> R:
         found = self._index.by_id.get(_checked(record_id, label))
@@ -402,7 +499,7 @@ class Catalog:
         return self._index.facts_by_subject.get(subject_id, ())
 
     def events_of(self, subject: SubjectRef) -> tuple[Event, ...]:
-        """The events that name a subject itself, in date order.
+        """The events that name a subject itself, in date order (as :meth:`timeline`).
 
         :meth:`timeline` gathers a model's events together with its variants'.
 
@@ -418,12 +515,19 @@ class Catalog:
 
         :param subject: a model, variant or plant, or any name :meth:`find` accepts; ``None``
             for every event.
-        :returns: the events in date order (less precise dates first within a year).
+        :returns: the events in date order: by the middle of the span of days each date may
+            denote, the narrower span first when two share a middle, then in data order
+            (:attr:`PartialDate.sort_key`). An event dated only to a year sits at mid-year, so
+            no event comes first merely because its date lacks a month or a day, and an event
+            that must be earlier than another (its every possible day is before the other's
+            every possible day) always comes first.
         :raises UnknownNameError: when the name is unknown.
 
         >>> import moskvitch
         >>> [str(e.date) for e in moskvitch.load().timeline("Moskvich-400")][:2]
         ['1945-06', '1946-12-04']
+        >>> [(str(e.date), e.kind.value) for e in moskvitch.load().timeline("KIM-10")][:2]
+        [('1940-04', 'prototype'), ('1940', 'production-start')]
         """
         if subject is None:
             return self._index.events_by_date
@@ -492,6 +596,21 @@ class Catalog:
                 )
             )
         return (*derived, *self.disputes)
+
+
+def _cited_sources(record: object) -> set[str]:
+    """The ids of the sources a record cites, itself or in any of its parts."""
+    found: set[str] = set()
+    pending: list[Any] = [record]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, Citation):
+            found.add(value.source)
+        elif isinstance(value, tuple):
+            pending.extend(value)
+        elif attrs.has(type(value)):
+            pending.extend(getattr(value, field.name) for field in attrs.fields(type(value)))
+    return found
 
 
 def _checked(name: object, kind: str) -> str:

@@ -12,10 +12,13 @@ import argparse
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from . import _output, production
+import attrs
+
+from . import _output, lineage, production
 from . import schema as schemas
 from ._files import write_atomically
 from ._version import __version__
@@ -32,7 +35,20 @@ from .errors import (
 )
 from .figures import Figure
 from .ingestion import load
-from .records import Event, Fact, Measure, Model, Plant, Relation, Variant
+from .records import (
+    Citation,
+    Dispute,
+    Engine,
+    Event,
+    Fact,
+    Measure,
+    Model,
+    Plant,
+    ProductionRecord,
+    Relation,
+    Source,
+    Variant,
+)
 from .search import search
 from .serialization import to_json
 from .tables import TABLES
@@ -136,20 +152,73 @@ def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
 
     print("moskvitch: cited data about the Moskvitch car brand, 1930 to the 2022 revival\n")
     _cmd_stats(args, catalog)
-    print("\nLineage of the Moskvich-2140 (each line: how it relates to the model above):\n")
-    print(_tree(catalog, catalog.model("2140"), up=True, relations=None))
+    print("\nWhat the Moskvich-2140 came from ('it' is the model on the line above):\n")
+    print(lineage.to_text("2140", up=True, catalog=catalog))
     print("\nVehicles built at the plants, by era (see 'moskvitch totals --help'):\n")
     print(_totals_table(production.totals_by_era(catalog=catalog), "era"))
 
 
+#: What ``show`` opens, in the order a name is tried: a model, variant or plant by any name
+#: first, then the id of a source, an engine (or its designation), an event, a fact, a
+#: production record or a dispute.
+SHOWN = (
+    "model",
+    "variant",
+    "plant",
+    "source",
+    "engine",
+    "event",
+    "fact",
+    "production record",
+    "dispute",
+)
+
+
+def _shown(catalog: Catalog, name: str) -> Any:
+    """The record ``show`` opens for ``name`` (see :data:`SHOWN`)."""
+    lookups: tuple[Callable[[str], Any], ...] = (
+        catalog.find,
+        catalog.source,
+        catalog.engine,
+        catalog.event,
+        catalog.fact,
+        catalog.production_record,
+        catalog.dispute,
+    )
+    suggestions: list[str] = []
+    for lookup in lookups:
+        try:
+            return lookup(name)
+        except UnknownNameError as error:
+            if not suggestions:  # the names of models, variants and plants first
+                suggestions = list(error.suggestions)
+    raise UnknownNameError("record", name, suggestions)
+
+
 def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
-    record = catalog.find(args.name)
+    record = _shown(catalog, args.name)
     if args.json:
         data = _output.record(record)
-        data["production_records"] = [_output.record(r) for r in catalog.production_of(record.id)]
-        data["facts"] = [_output.record(f) for f in catalog.facts_of(record.id)]
+        if isinstance(record, Model | Variant | Plant | Engine):
+            if not isinstance(record, Engine):
+                data["production_records"] = [
+                    _output.record(r) for r in catalog.production_of(record.id)
+                ]
+            data["facts"] = [_output.record(f) for f in catalog.facts_of(record.id)]
+        elif isinstance(record, Source):
+            data["cited_by"] = [
+                {"type": _output.type_name(type(r)), "id": r.id} for r in catalog.cited_by(record)
+            ]
         _print_json(data)
         return
+    if isinstance(record, Model | Variant | Plant):
+        lines = _show_subject(catalog, record)
+    else:
+        lines = _SHOW[type(record)](catalog, record)
+    print("\n".join(lines))
+
+
+def _show_subject(catalog: Catalog, record: Model | Variant | Plant) -> list[str]:
     lines = [f"{record.name}  [{type(record).__name__.lower()} {record.id}]"]
     lines += _inferred(record.inference, "  ")
     if isinstance(record, Model):
@@ -163,7 +232,9 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
         if record.production is not None:
             lines.append(f"  production: {record.production}")
         if record.plants:
-            lines.append(f"  plants: {', '.join(catalog.plant(p).name for p in record.plants)}")
+            lines.append(
+                f"  built at: {_plants_then(catalog, record.plants, _dated(catalog, record))}"
+            )
         for engine_id in record.engines:
             engine = catalog.engine(engine_id)
             specs = [
@@ -172,11 +243,17 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
                 engine.fuel or "",
             ]
             detail = ", ".join(s for s in specs if s)
-            lines.append(f"  engine: {engine.designation}" + (f" ({detail})" if detail else ""))
+            lines.append(
+                f"  engine: {engine.designation}"
+                + (f" ({detail})" if detail else "")
+                + f"  [{engine.id}]"
+            )
             lines += _inferred(engine.inference, "    ")
-            lines += [f"    {_fact_line(f)}" for f in catalog.facts_of(engine.id)]
+            lines += [f"    {_fact_line(f)}  [{f.id}]" for f in catalog.facts_of(engine.id)]
         for link in record.lineage:
-            lines.append(f"  {link.relation.value} {catalog.model(link.target).name}")
+            lines.append(
+                f"  {link.relation.value.replace('-', ' ')}: {catalog.model(link.target).name}"
+            )
             lines += _inferred(link.inference, "    ")
         for variant in catalog.variants_of(record.id):
             lines.append(f"  variant: {variant.name}")
@@ -184,6 +261,10 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
         lines.append(f"  variant of: {catalog.model(record.model).name}")
         if record.production is not None:
             lines.append(f"  production: {record.production}")
+        model = catalog.model(record.model)
+        if model.plants:
+            when = _dated(catalog, record) or _dated(catalog, model)
+            lines.append(f"  built at: {_plants_then(catalog, model.plants, when)}")
     elif isinstance(record, Plant):
         lines.append(f"  {record.city}, {record.country}")
         for name in record.name_history:
@@ -198,16 +279,189 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
         lines.append(
             f"  {figure.measure.value} {figure.period}: {figure.figure}"
             f"{'' if figure.unit.value == 'vehicles' else ' ' + figure.unit.value}{mark}"
+            f"  [{figure.id}]"
         )
         lines += _inferred(figure.inference, "    ")
     for fact in catalog.facts_of(record.id):
-        lines.append(f"  {_fact_line(fact)}")
+        lines.append(f"  {_fact_line(fact)}  [{fact.id}]")
         lines += _inferred(fact.inference, "    ")
     if record.note:
         lines.append(f"  note: {record.note}")
-    for source_id in dict.fromkeys(c.source for c in record.citations):
-        lines.append(f"  source: {catalog.source(source_id).title} [{source_id}]")
-    print("\n".join(lines))
+    lines += _sources(catalog, record.citations)
+    return lines
+
+
+def _dated(catalog: Catalog, record: Model | Variant) -> tuple[Period, str] | None:
+    """When a model or variant was around, and how that is known: its production span, else
+    the span of its recorded events."""
+    if record.production is not None:
+        return record.production, "during the production"
+    events = catalog.timeline(record.id)
+    if not events:
+        return None
+    return Period(events[0].date, events[-1].date), "at the recorded events"
+
+
+def _plants_then(
+    catalog: Catalog, plant_ids: Iterable[str], dated: tuple[Period, str] | None
+) -> str:
+    """The plants by the names they carried during a record's span (:meth:`Plant.name_on`)."""
+    shown = []
+    when, why = (None, "") if dated is None else dated
+    for plant_id in plant_ids:
+        plant = catalog.plant(plant_id)
+        if not plant.name_history:
+            names = [plant.name]
+        elif when is None:
+            names = []
+        else:  # every name it carried while the record was current, as Plant.name_on gives them
+            names = list(
+                dict.fromkeys(
+                    n.name
+                    for n in sorted(plant.name_history, key=lambda n: n.period.earliest())
+                    if n.period.overlaps(when)
+                )
+            )
+        if names:
+            called = "its name" if len(names) == 1 else "its names"
+            dates = "" if when is None or not plant.name_history else f"; {called} {why}, {when}"
+            shown.append(f"{', then '.join(names)} ({plant.city}{dates}) [{plant.id}]")
+        elif when is None:
+            shown.append(
+                f"the plant at {plant.city} (no date recorded for this record) [{plant.id}]"
+            )
+        else:
+            shown.append(f"the plant at {plant.city} (no name recorded for {when}) [{plant.id}]")
+    return "; ".join(shown)
+
+
+def _sources(catalog: Catalog, citations: Iterable[Citation], indent: str = "  ") -> list[str]:
+    return [
+        f"{indent}source: {catalog.source(source_id).title} [{source_id}]"
+        for source_id in dict.fromkeys(c.source for c in citations)
+    ]
+
+
+def _subject_line(catalog: Catalog, subject_id: str, date: PartialDate | None = None) -> str:
+    """A subject by name and id; a plant by the name it carried on ``date``."""
+    if any(engine.id == subject_id for engine in catalog.engines):
+        return f"{catalog.engine(subject_id).designation} [engine {subject_id}]"
+    record = catalog.find(subject_id)
+    name = record.name
+    if isinstance(record, Plant) and date is not None:
+        name = record.name_on(date) or name
+    return f"{name} [{type(record).__name__.lower()} {subject_id}]"
+
+
+def _footer(catalog: Catalog, record: Any) -> list[str]:
+    lines = _inferred(getattr(record, "inference", None), "  ")
+    if getattr(record, "note", None):
+        lines.append(f"  note: {record.note}")
+    return lines + _sources(catalog, record.citations)
+
+
+#: How ``show`` labels a source's fields; any other field is shown under its own name.
+_SOURCE_LABELS = {"description": "what it is", "url": "address"}
+
+
+def _show_source(catalog: Catalog, source: Source) -> list[str]:
+    lines = [f"{source.title}  [source {source.id}]"]
+    for field in attrs.fields(Source):
+        value = getattr(source, field.name)
+        if field.name in ("id", "title") or value in (None, ""):
+            continue
+        lines.append(f"  {_SOURCE_LABELS.get(field.name, field.name.replace('_', ' '))}: {value}")
+    if source.url is None:
+        lines.append("  address: none recorded")
+    citing = catalog.cited_by(source)
+    by_type: dict[str, list[str]] = {}
+    for record in citing:
+        by_type.setdefault(_output.type_name(type(record)).replace("_", " "), []).append(record.id)
+    lines.append(f"  cited by {len(citing)} record{'' if len(citing) == 1 else 's'}:")
+    for kind, ids in by_type.items():
+        lines += textwrap.wrap(
+            f"{kind}: {', '.join(ids)}", 100, initial_indent="    ", subsequent_indent="      "
+        )
+    return lines
+
+
+def _show_engine(catalog: Catalog, engine: Engine) -> list[str]:
+    lines = [f"{engine.designation}  [engine {engine.id}]"]
+    for label, value, unit in (
+        ("displacement", engine.displacement, " cc"),
+        ("power", engine.power, " hp"),
+        ("fuel", engine.fuel, ""),
+        ("cylinders", engine.cylinders, ""),
+    ):
+        if value is not None:
+            lines.append(f"  {label}: {value}{unit}")
+    fitted = [m for m in catalog.models if engine.id in m.engines]
+    if fitted:
+        lines.append(f"  fitted to: {', '.join(f'{m.name} [{m.id}]' for m in fitted)}")
+    lines += [f"  {_fact_line(f)}  [{f.id}]" for f in catalog.facts_of(engine.id)]
+    return lines + _footer(catalog, engine)
+
+
+def _show_event(catalog: Catalog, event: Event) -> list[str]:
+    lines = [f"{event.date}  {event.summary}  [event {event.id}]", f"  kind: {event.kind.value}"]
+    lines += [f"  about: {_subject_line(catalog, s, event.date)}" for s in event.subjects]
+    return lines + _footer(catalog, event)
+
+
+def _show_fact(catalog: Catalog, fact: Fact) -> list[str]:
+    lines = [f"{fact.topic}  [fact {fact.id}]", f"  about: {_subject_line(catalog, fact.subject)}"]
+    lines.append(f"  {_fact_line(fact)}")
+    return lines + _footer(catalog, fact)
+
+
+def _show_figure(catalog: Catalog, figure: ProductionRecord) -> list[str]:
+    unit = "" if figure.unit.value == "vehicles" else f" {figure.unit.value}"
+    lines = [
+        f"{figure.measure.value} {figure.period}: {figure.figure}{unit}"
+        f"  [production record {figure.id}]",
+        f"  about: {_subject_line(catalog, figure.subject)}",
+    ]
+    if figure.plant is not None:
+        plant = catalog.plant(figure.plant)
+        start = figure.period.start
+        name = (plant.name_on(start) if start is not None else None) or plant.name
+        lines.append(f"  plant: {name} [plant {plant.id}]")
+    if figure.alternative_to is not None:
+        lines.append(f"  an alternative claim to: {figure.alternative_to}")
+    rivals = [r.id for r in catalog.production if r.alternative_to == figure.id]
+    if rivals:
+        lines.append(f"  competing claims: {', '.join(rivals)}")
+    return lines + _footer(catalog, figure)
+
+
+def _show_dispute(catalog: Catalog, dispute: Dispute) -> list[str]:
+    verdict = "compatible as stated" if dispute.consistent else "contradictory"
+    state = "decided" if dispute.decided else "undecided"
+    lines = [
+        f"{dispute.topic}  [dispute {dispute.id}]",
+        f"  about: {_subject_line(catalog, dispute.subject)}",
+        f"  {verdict}; {state} (* marks the preferred claim)",
+    ]
+    for claim in dispute.claims:
+        sources = ", ".join(dict.fromkeys(c.source for c in claim.citations))
+        record = f" (production record {claim.record})" if claim.record else ""
+        lines.append(f"  {'*' if claim.preferred else ' '} {claim.value}  [{sources}]{record}")
+        if claim.note:
+            lines.append(f"      {'why' if claim.preferred else 'note'}: {claim.note}")
+        lines += _inferred(claim.inference, "      ")
+    if dispute.note:
+        lines.append(f"  note: {dispute.note}")
+    return lines
+
+
+_SHOW: dict[type, Callable[[Catalog, Any], list[str]]] = {
+    Source: _show_source,
+    Engine: _show_engine,
+    Event: _show_event,
+    Fact: _show_fact,
+    ProductionRecord: _show_figure,
+    Dispute: _show_dispute,
+}
 
 
 def _inferred(reason: str | None, indent: str) -> list[str]:
@@ -230,49 +484,27 @@ def _fact_line(fact: Fact) -> str:
     return f"{fact.kind.value}: {fact.topic}{when}: {value}{hedge}"
 
 
-def _tree(catalog: Catalog, root: Model, *, up: bool, relations: Iterable[Relation] | None) -> str:
-    chosen = None if relations is None else set(relations)
-    lines = [root.name]
-    seen = {root.id}
+def _trees(
+    catalog: Catalog, model: Model, direction: str, relations: Sequence[Relation] | None
+) -> str:
+    """The headed text trees of ``lineage``: what the model came from, what came after it."""
+    from . import lineage
 
-    def children(model: Model) -> list[tuple[Relation, Model]]:
-        if up:
-            pairs = [(link.relation, catalog.model(link.target)) for link in model.lineage]
-        else:
-            pairs = [(link.relation, source) for source, link in catalog.links_to(model.id)]
-        return [(r, m) for r, m in pairs if chosen is None or r in chosen]
-
-    # Depth first with an explicit stack, not recursion: a chain may be thousands deep.
-    stack: list[tuple[Iterator[tuple[int, tuple[Relation, Model]]], int, str]] = []
-    kids = children(root)
-    stack.append((iter(enumerate(kids)), len(kids), ""))
-    while stack:
-        pending, count, prefix = stack[-1]
-        step = next(pending, None)
-        if step is None:
-            stack.pop()
-            continue
-        index, (relation, child) = step
-        last = index == count - 1
-        repeated = child.id in seen
-        suffix = "  (shown above)" if repeated else ""
-        lines.append(f"{prefix}{'└── ' if last else '├── '}{relation.value} {child.name}{suffix}")
-        if not repeated:
-            seen.add(child.id)
-            grandchildren = children(child)
-            stack.append(
-                (
-                    iter(enumerate(grandchildren)),
-                    len(grandchildren),
-                    prefix + ("    " if last else "│   "),
-                )
-            )
-    return "\n".join(lines)
+    only = "" if not relations else f" ({', '.join(r.value for r in relations)} links only)"
+    headings = {
+        True: f"What the {model.name} came from",
+        False: f"What came after the {model.name}",
+    }
+    parts = []
+    for up in {"up": (True,), "down": (False,), "both": (True, False)}[direction]:
+        tree = lineage.to_text(model, up=up, relations=relations, catalog=catalog)
+        if "\n" not in tree:
+            tree += "\n    (none recorded)"
+        parts.append(f"{headings[up]}{only}:\n{tree}")
+    return "\n\n".join(parts)
 
 
 def _cmd_lineage(args: argparse.Namespace, catalog: Catalog) -> None:
-    from . import lineage
-
     if args.format != "tree" and args.json:
         raise _UsageError(
             f"--json prints the tree's data; it cannot be used with --format {args.format}"
@@ -300,13 +532,32 @@ def _cmd_lineage(args: argparse.Namespace, catalog: Catalog) -> None:
             }
         )
     else:
-        if direction in ("up", "both"):
-            print(_tree(catalog, model, up=True, relations=relations))
-        if direction == "both":
-            print()
-        if direction in ("down", "both"):
-            print(_tree(catalog, model, up=False, relations=relations))
+        print(_trees(catalog, model, direction, relations))
 
+
+def _up_words(relation: Relation) -> str:
+    return lineage.tree_phrase(relation, up=True)
+
+
+#: ``lineage --help``: how to read a tree and a diagram.
+LINEAGE_HELP = "\n".join(
+    [
+        *textwrap.wrap(lineage.TREE_NOTATION, 92),
+        "",
+        "How each --relation reads, going up and going down:",
+        *(
+            f"  {r.value:<18}  up: {_up_words(r)}; down: {lineage.tree_phrase(r, up=False)}"
+            for r in Relation
+        ),
+        "",
+        *textwrap.wrap(
+            "In --format dot and mermaid, every arrow leaves a model and points at the model it"
+            " came from, labelled with the relation: 'A -> B [rebadge-of]' reads 'A is a"
+            " rebadge of B'. Older models are at the top.",
+            92,
+        ),
+    ]
+)
 
 #: How figures are written, for the tables' footnote and ``totals --help``.
 NOTATION = (
@@ -449,7 +700,7 @@ def _cmd_timeline(args: argparse.Namespace, catalog: Catalog) -> None:
         width = max((len(str(e.date)) for e in events), default=0)
         for event in events:
             plan = " [plan]" if event.kind.value == "plan" else ""
-            print(f"{event.date!s:<{width}}  {event.summary}{plan}")
+            print(f"{event.date!s:<{width}}  {event.summary}{plan}  [{event.id}]")
 
 
 def _cmd_search(args: argparse.Namespace, catalog: Catalog) -> None:
@@ -497,7 +748,7 @@ def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
     for dispute in disputes:
         verdict = "compatible as stated" if dispute.consistent else "contradictory"
         name = _subject_name(catalog, dispute.subject)
-        print(f"{name} ({dispute.subject}) - {dispute.topic} [{verdict}]")
+        print(f"{name} ({dispute.subject}) - {dispute.topic} [{verdict}]  [{dispute.id}]")
         for claim in dispute.claims:
             sources = ", ".join(c.source for c in claim.citations)
             mark = "*" if claim.preferred else " "
@@ -612,9 +863,21 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     command("stats", _cmd_stats, "count the records of each kind and the conflicts")
-    show = command("show", _cmd_show, "show a model, variant or plant with its figures and sources")
-    show.add_argument("name", help="any name, alias or id, e.g. 412 or Москвич-412")
+    show = command(
+        "show",
+        _cmd_show,
+        "show a model, variant or plant with its figures and sources, or any other record"
+        " by the id other commands print: a source, engine, event, fact, production record"
+        " or dispute",
+    )
+    show.add_argument(
+        "name",
+        help="any name, alias or id, e.g. 412, Москвич-412, ref-19, uzam-412 or"
+        " 1946-first-moskvich-400",
+    )
     tree = command("lineage", _cmd_lineage, "show a model's ancestors and descendants as a tree")
+    tree.epilog = LINEAGE_HELP
+    tree.formatter_class = argparse.RawDescriptionHelpFormatter
     tree.add_argument("name", help="a model's name, alias or id")
     tree.add_argument(
         "--direction",

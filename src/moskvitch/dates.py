@@ -60,16 +60,19 @@ def _date_problem(year: int, month: int | None, day: int | None) -> str | None:
 class PartialDate:
     """A calendar date known to the year, the month or the day.
 
-    Partial dates are totally ordered by ``(year, month, day)`` where a missing month or day
-    counts as zero: a less precise date sorts just before every more precise date inside it.
+    Partial dates are totally ordered by the middle of the span of days each may denote, the
+    narrower span first when two share a middle (:attr:`sort_key`). No date comes first merely
+    because it is less precise: "1940" (any day of 1940, so about 1 July) sorts after
+    "1940-04" and before "1940-12". A date whose every possible day is before every possible
+    day of another always sorts before it.
 
     >>> PartialDate.parse("1946-12-04")
     PartialDate(year=1946, month=12, day=4)
     >>> str(PartialDate(1967, 5))
     '1967-05'
-    >>> dates = [PartialDate.parse(t) for t in ["1947", "1946-12-04", "1946-12", "1946"]]
+    >>> dates = [PartialDate.parse(t) for t in ["1947", "1946-12", "1946-12-04", "1946"]]
     >>> [str(d) for d in sorted(dates)]
-    ['1946', '1946-12', '1946-12-04', '1947']
+    ['1946', '1946-12-04', '1946-12', '1947']
 
     :param year: the year, 1 to 9999.
     :param month: the month, 1 to 12, or ``None`` when unknown.
@@ -159,9 +162,18 @@ class PartialDate:
         return text
 
     @property
-    def sort_key(self) -> tuple[int, int, int]:
-        """The key that orders partial dates: ``(year, month or 0, day or 0)``."""
-        return (self.year, self.month or 0, self.day or 0)
+    def sort_key(self) -> tuple[int, int]:
+        """The key that orders partial dates: the middle of the span of days the date may
+        denote, then the span's length (the narrower first).
+
+        Both are counted in days (twice the middle's ordinal, to stay whole): ``(earliest +
+        latest, latest - earliest)``, with :meth:`datetime.date.toordinal`.
+
+        >>> PartialDate(1940, 4) < PartialDate(1940) < PartialDate(1940, 12)
+        True
+        """
+        first, last = self.earliest().toordinal(), self.latest().toordinal()
+        return (first + last, last - first)
 
     @property
     def precision(self) -> str:

@@ -2,9 +2,15 @@
 
 A :class:`~moskvitch.Link` on a model points at the model it came from, with a
 :class:`~moskvitch.Relation` ("successor of", "derived from", "rebadge of", "licensed build of",
-"engine from"). *Predecessors* of a model are the targets of its links; *successors* are the
-models whose links point at it. Every function takes the catalog as a keyword argument that
-defaults to the shipped one, and accepts a model, its id, or any of its names.
+"engine from", "influenced by"). *Predecessors* of a model are the targets of its links;
+*successors* are the models whose links point at it. Every function takes the catalog as a
+keyword argument that defaults to the shipped one, and accepts a model, its id, or any of its
+names.
+
+Diagrams (:func:`to_dot`, :func:`to_mermaid`) have one arrow direction: every arrow leaves a
+model and points at the model it came from, labelled with the relation, and reads "model
+*relation* target". Text trees (:func:`to_text`) name a model on each line and say in words how
+it relates to the model on the line above (:data:`TREE_NOTATION`).
 
 >>> from moskvitch import lineage
 >>> [m.name for m in lineage.ancestors("2140")][:3]
@@ -27,6 +33,8 @@ from .ingestion import load
 from .records import Model, ModelKind, Relation
 
 __all__ = [
+    "ORIGIN_RELATIONS",
+    "TREE_NOTATION",
     "Edge",
     "FamilyTree",
     "ancestors",
@@ -39,6 +47,8 @@ __all__ = [
     "successors",
     "to_dot",
     "to_mermaid",
+    "to_text",
+    "tree_phrase",
 ]
 
 ModelRef = Model | str
@@ -199,11 +209,15 @@ def descendants(
 
 
 def derived_from(model: ModelRef, *, catalog: Catalog | None = None) -> tuple[Model, ...]:
-    """The foreign or earlier designs the model was based on, rebadged from or licensed from.
+    """The foreign or earlier designs the model was based on, rebadged, licensed or took an
+    engine from.
 
-    Follows every relation except "successor of" and "influenced by" (a design that only gave
-    cues is not an origin) transitively from the model and its ancestors, so the 400's answer
-    includes the Opel Kadett K38.
+    Walks up from the model through its ancestors over every relation except "influenced by"
+    (a design that only gave cues is not an origin, nor are its own origins), and returns the
+    targets of their "derived from", "rebadge of", "licensed build of" and "engine from" links:
+    every relation except "successor of" and "influenced by". So the 400's answer is the Opel
+    Kadett K38, and the 2141's includes the Kadett through the 412's line of predecessors, but
+    not the Renault 9, which only influenced it.
 
     :param model: a model, its id, or any name.
     :param catalog: the catalog; the shipped one by default.
@@ -215,11 +229,14 @@ def derived_from(model: ModelRef, *, catalog: Catalog | None = None) -> tuple[Mo
     """
     cat = _catalog(catalog)
     start = _model(cat, model)
-    origin = _allowed(
-        r for r in Relation if r not in (Relation.SUCCESSOR_OF, Relation.INFLUENCED_BY)
-    )
-    heritage = (start, *_walk(cat, start, _up, lambda _: True))
+    walked = _allowed(r for r in Relation if r is not Relation.INFLUENCED_BY)
+    origin = _allowed(r for r in ORIGIN_RELATIONS)
+    heritage = (start, *_walk(cat, start, _up, walked))
     return _unique(target for m in heritage for target in _up(cat, m, origin))
+
+
+#: The relations :func:`derived_from` returns the targets of.
+ORIGIN_RELATIONS = frozenset(Relation) - {Relation.SUCCESSOR_OF, Relation.INFLUENCED_BY}
 
 
 def path(
@@ -349,7 +366,9 @@ def to_dot(
 ) -> str:
     """The lineage graph (or one model's family) in Graphviz DOT, older models at the top.
 
-    Foreign designs are shaded and planned models drawn dashed.
+    Every arrow leaves a model and points at the model it came from, labelled with the
+    relation: ``"moskvich-3" -> "jac-js4" [label="rebadge-of"]`` reads "the Moskvich 3 is a
+    rebadge of the JAC JS4". Foreign designs are shaded and planned models drawn dashed.
 
     :param model: the model to centre on; ``None`` for the whole graph.
     :param relations: only draw links of these relations; ``None`` for all.
@@ -373,7 +392,10 @@ def to_mermaid(
     relations: Iterable[Relation] | None = None,
     catalog: Catalog | None = None,
 ) -> str:
-    """The lineage graph (or one model's family) as a Mermaid flowchart.
+    """The lineage graph (or one model's family) as a Mermaid flowchart, older models at the top.
+
+    Arrows point as in :func:`to_dot`: from a model to the model it came from, labelled with
+    the relation, reading "model *relation* target".
 
     :param model: the model to centre on; ``None`` for the whole graph.
     :param relations: only draw links of these relations; ``None`` for all.
@@ -387,4 +409,106 @@ def to_mermaid(
     lines = ["graph BT"]
     lines += [f"  {names[e.source]} -->|{e.relation.value}| {names[e.target]}" for e in tree.edges]
     lines += [f"  {names[m.id]}" for m in tree.models if m.id not in linked]
+    return "\n".join(lines)
+
+
+# How each relation reads on a line of a text tree: (going up, going down). The line names a
+# model; "it" is the model on the line above.
+_PHRASES: dict[Relation, tuple[str, str]] = {
+    Relation.SUCCESSOR_OF: ("which it succeeded", "which succeeded it"),
+    Relation.DERIVED_FROM: ("which it was derived from", "derived from it"),
+    Relation.REBADGE_OF: ("which it is a rebadge of", "a rebadge of it"),
+    Relation.LICENSED_BUILD_OF: ("which it is a licensed build of", "a licensed build of it"),
+    Relation.ENGINE_FROM: ("the source of its engine", "whose engine came from it"),
+    Relation.INFLUENCED_BY: ("which influenced it", "influenced by it"),
+}
+
+#: How to read a line of a text tree, for ``lineage --help`` and the guide.
+TREE_NOTATION = (
+    "Each line of a tree names a model and says how it relates to the model on the line"
+    " above, which 'it' stands for. Going up (what a model came from): 'Moskvich-408, which"
+    " it succeeded' under the Moskvich-412. Going down (what came after it): 'IZh-412, a"
+    " licensed build of it' under the Moskvich-412. A model reached twice is marked"
+    " '(shown above)'."
+)
+
+
+def tree_phrase(relation: Relation | str, *, up: bool) -> str:
+    """How a relation reads on a line of a text tree, with "it" for the model above.
+
+    :param relation: a :class:`~moskvitch.Relation` or its value.
+    :param up: ``True`` for a tree of ancestors (the line's model is the link's target),
+        ``False`` for a tree of descendants (the line's model carries the link).
+    :returns: the words after the line's model name.
+    :raises ValueError: for a value that is not a relation.
+
+    >>> tree_phrase("licensed-build-of", up=False), tree_phrase("licensed-build-of", up=True)
+    ('a licensed build of it', 'which it is a licensed build of')
+    """
+    return _PHRASES[Relation(relation)][0 if up else 1]
+
+
+def to_text(
+    model: ModelRef,
+    *,
+    up: bool,
+    relations: Iterable[Relation] | None = None,
+    catalog: Catalog | None = None,
+) -> str:
+    """One model's ancestors (``up``) or descendants as an indented text tree.
+
+    The first line is the model; each other line names a related model and says how it
+    relates to the model on the line above (:data:`TREE_NOTATION`). A model reached twice is
+    marked ``(shown above)`` and not expanded again. Printed without recursion, so a chain of
+    any depth prints.
+
+    :param model: a model, its id, or any name.
+    :param up: ``True`` for what the model came from, ``False`` for what came after it.
+    :param relations: only follow links of these relations; ``None`` for all.
+    :param catalog: the catalog; the shipped one by default.
+    :returns: the tree, one line per model, without a trailing newline.
+    :raises UnknownNameError: when the model is unknown.
+
+    >>> print(to_text("412", up=False, relations=["licensed-build-of"]))
+    Moskvich-412
+    ├── IZh-412, a licensed build of it
+    ├── Rila 412, a licensed build of it
+    └── Scaldia 412, a licensed build of it
+    """
+    cat = _catalog(catalog)
+    root = _model(cat, model)
+    allowed = _allowed(relations)
+
+    def children(parent: Model) -> list[tuple[Relation, Model]]:
+        if up:
+            pairs = [(link.relation, cat.model(link.target)) for link in parent.lineage]
+        else:
+            pairs = [(link.relation, source) for source, link in cat.links_to(parent)]
+        return [(r, m) for r, m in pairs if allowed(r)]
+
+    lines = [root.name]
+    seen = {root.id}
+    # Depth first with an explicit stack, not recursion: a chain may be thousands deep.
+    first = children(root)
+    stack: list[tuple[Iterator[tuple[int, tuple[Relation, Model]]], int, str]] = [
+        (iter(enumerate(first)), len(first), "")
+    ]
+    while stack:
+        pending, count, prefix = stack[-1]
+        step = next(pending, None)
+        if step is None:
+            stack.pop()
+            continue
+        index, (relation, child) = step
+        last = index == count - 1
+        repeated = child.id in seen
+        suffix = "  (shown above)" if repeated else ""
+        branch = "└── " if last else "├── "
+        lines.append(f"{prefix}{branch}{child.name}, {tree_phrase(relation, up=up)}{suffix}")
+        if not repeated:
+            seen.add(child.id)
+            below = children(child)
+            stack.append(
+                (iter(enumerate(below)), len(below), prefix + ("    " if last else "│   "))
+            )
     return "\n".join(lines)

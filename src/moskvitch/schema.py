@@ -287,8 +287,21 @@ def output_schema(command: str) -> dict[str, Any]:
             "production_records": _array(builder.ref(types_["production"])),
             "facts": _array(builder.ref(types_["facts"])),
         }
+        cited_by = _array(
+            _object(
+                {
+                    "type": {"enum": [type_name(cls) for cls in types_.values()]},
+                    "id": {"type": "string"},
+                }
+            )
+        )
         body = {
-            "oneOf": [_with(builder, types_[c], extra) for c in ("models", "variants", "plants")]
+            "oneOf": [
+                *(_with(builder, types_[c], extra) for c in ("models", "variants", "plants")),
+                _with(builder, types_["engines"], {"facts": extra["facts"]}),
+                _with(builder, types_["sources"], {"cited_by": cited_by}),
+                *(builder.ref(types_[c]) for c in ("events", "facts", "production", "disputes")),
+            ]
         }
     elif command == "lineage":
         body = _object(
