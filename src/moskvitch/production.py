@@ -19,14 +19,31 @@ How figures are combined
   chosen by ``claims``: the ``preferred`` figure, the ``envelope`` (the smallest range holding
   every claim), or the claim with the ``min`` or ``max`` value. The chosen figure keeps the
   preferred record's subject and period.
-- **A window** (``start``, ``end``) counts only the figures whose period lies inside it. A
-  figure that reaches outside is left out whole, never cut: the sources do not say how it
-  spreads over time. Its breakdowns inside the window then count on their own.
+- **One make at a time.** A figure counts the vehicles of one make: its model's
+  :attr:`~moskvitch.Model.make`, or, for a plant's figure, its own ``make`` (the Renault cars
+  built on the Moscow site). Totals count the brand's own line, :data:`BRAND_MAKES`, by default;
+  ``make="all"`` adds every other make on a line of its own (:attr:`Totals.other_makes`) that the
+  brand's rows and grand total leave out. A plant's figure whose make is not stated is never in
+  the brand's count.
+- **Like with like.** Within one measure, figures of different kinds (a plan for a year's
+  output, a proposed export shipment: :attr:`~moskvitch.ProductionRecord.kind`) are never added.
+  Where they differ, nothing is added: :attr:`Total.unlike` lists the figures, and ``kind=``
+  picks one kind to add.
+- **Honest rows.** A row's ``figure`` is an interval: its low end is what lies wholly inside the
+  row (:attr:`Total.inside`), its high end adds every unallocated remainder that may hold
+  vehicles of the row (:attr:`Total.overlapping`): one whose period overlaps the row's, and, for
+  a model or plant row, whose subject contains it. A row such figures overlap never reads as
+  exact.
+- **A window** (``start``, ``end``) counts the figures whose period lies inside it whole. A
+  figure that overlaps it only in part is never cut by days (the sources do not say how it
+  spreads over time), nor dropped: it counts as a part of kind ``partial``, from what its
+  breakdowns inside the window add up to (zero if none) up to its whole figure.
 - **Eras never silently absorb a figure that spans two of them.** ``allocation="strict"``
   reports such a figure (or its remainder) as unallocated, with its records; ``"proportional"``
   splits it by the days of its period that fall in each era (integer shares that add up
-  exactly, marked approximate). The grand total counts every figure once, whole, and is the same
-  whichever breakdown or allocation is asked for.
+  exactly, marked approximate), and each era's share lies inside its strict interval. The grand
+  total counts every figure once, whole, and is the same whichever breakdown or allocation is
+  asked for.
 
 >>> from moskvitch import production
 >>> str(production.total("400").figure)
@@ -54,6 +71,7 @@ from .ingestion import load
 from .records import Measure, Model, Plant, ProductionRecord, Unit, Variant
 
 __all__ = [
+    "BRAND_MAKES",
     "DEFAULT_ERAS",
     "Allocation",
     "Claims",
@@ -114,7 +132,7 @@ DEFAULT_ERAS: tuple[Era, ...] = (
     Era("post-war", Period.parse("1946/1966")),
     Era("expansion", Period.parse("1967/1991")),
     Era("post-Soviet decline", Period.parse("1992/2001")),
-    Era("Renault", Period.parse("2002/2022-05-16")),
+    Era("dormant", Period.parse("2002/2022-05-16")),
     Era("revival", Period.parse("2022-05-17/..")),
 )
 """The brand's eras, chosen so that yearly figures fall in exactly one era where history allows:
@@ -126,10 +144,22 @@ DEFAULT_ERAS: tuple[Era, ...] = (
 - *expansion* 1967–1991: from the 412 and the millionth car (1967) to the end of the USSR in
   December 1991, so that 1991 stays whole;
 - *post-Soviet decline* 1992–2001: OAO Moskvitch, to the last cars of 2001;
-- *Renault* 2002 to 16 May 2022: bankruptcy of the old company and the Avtoframos / Renault plant,
-  to the sale of the plant to the City of Moscow;
+- *dormant* 2002 to 16 May 2022: no Moskvich in production after the last 2141s, the bankruptcy
+  of the old company, and the Avtoframos / Renault plant on the site, to the sale of the plant to
+  the City of Moscow (its Renault cars are another make: ``make="Renault"``);
 - *revival* from 17 May 2022: the Moskvich Automobile Plant.
 """
+
+
+BRAND_MAKES: tuple[str, ...] = ("Moskvich", "KIM")
+"""The makes of the brand's own line, which totals count by default: the Moskvich models and
+their KIM predecessor, as each :attr:`~moskvitch.Model.make` says."""
+
+#: The ``make`` value that asks for every make.
+ALL_MAKES = "all"
+
+#: How a figure whose make is not stated is labelled in :attr:`Totals.other_makes`.
+MAKE_NOT_STATED = "(make not stated)"
 
 
 class PartKind(StrEnum):
@@ -142,6 +172,9 @@ class PartKind(StrEnum):
     SHARE = "share"
     """A share, by days, of a figure or remainder whose period spans several eras
     (proportional allocation); an estimate, so approximate."""
+    PARTIAL = "partial"
+    """A figure whose period overlaps the window only in part: it counts from what its
+    breakdowns inside the window add up to (zero if none) up to its whole figure."""
 
 
 @attrs.frozen
@@ -168,12 +201,27 @@ class Part:
 class Total:
     """A total and the records it was computed from.
 
-    :param label: what the total is of: an era's name, a year, a model or plant id.
-    :param figure: the total, or ``None`` when no figure is known.
+    ``figure`` is an honest interval. Its low end is what the ``parts``, the figures wholly
+    inside the row, add up to (:attr:`inside`); its high end adds the most that each of the
+    ``overlapping`` figures may hold. A row that such figures overlap is never exact:
+
+    >>> from moskvitch import production
+    >>> row = production.totals_by_era()["post-war"]
+    >>> str(row.inside), str(row.figure), [p.record.id for p in row.overlapping]
+    ('607,419', '607,419–1,000,000', ['moscow-millionth-vehicle-1967'])
+
+    :param label: what the total is of: an era's name, a year, a model or plant id, a make.
+    :param figure: the total, or ``None`` when no figure is known (or, see ``unlike``, when
+        the figures are of different kinds and are not added).
     :param records: every record that contributed, whole or in part.
-    :param parts: how each record counted: whole, as a remainder, or as a share.
+    :param parts: how each record counted: whole, as a remainder, as a share, or in part.
     :param partial: for a year, whether the figures cover only part of it (a month, or March
         to December): the row must not be read as the whole year's output.
+    :param overlapping: unallocated figures (remainders, or figures reaching outside the
+        window) that may hold vehicles of this row: they widen ``figure`` up to their high
+        end, and are counted in ``unallocated``, not here.
+    :param unlike: figures of different kinds (a plan for a year's output, a proposed
+        shipment), listed and not added; ``figure`` is then ``None``.
     """
 
     label: str
@@ -181,6 +229,15 @@ class Total:
     records: tuple[ProductionRecord, ...] = ()
     parts: tuple[Part, ...] = ()
     partial: bool = False
+    overlapping: tuple[Part, ...] = ()
+    unlike: tuple[Part, ...] = ()
+
+    @property
+    def inside(self) -> Figure | None:
+        """What the parts add up to: the figures wholly inside the row, without the
+        ``overlapping`` ones; ``None`` when there are none."""
+        figures = [part.figure for part in self.parts]
+        return sum(figures, Figure.exact(0)) if figures else None
 
 
 @attrs.frozen
@@ -217,23 +274,30 @@ class Totals(Mapping[str, "Total"]):
     themselves. Labels are era names, years as text (``"1947"``) and model or plant ids.
 
     ``unallocated`` holds what could not be put in any row (a figure spanning two eras under
-    strict allocation, the remainder of a plant-wide figure in :func:`by_model`, or a figure
-    outside every era); the rows and ``unallocated`` add up to ``grand_total``, and the grand
-    total is the same whichever breakdown is asked for.
+    strict allocation, the remainder of a plant-wide figure in :func:`by_model`, a figure
+    outside every era, or one reaching outside the window); the rows' :attr:`Total.inside` and
+    ``unallocated`` add up to ``grand_total``, and the grand total is the same whichever
+    breakdown is asked for. Each row's ``figure`` also reaches up to what the unallocated
+    figures overlapping it may hold.
 
     >>> from moskvitch import production
     >>> years = production.by_year("400")
     >>> len(years), list(years), "1948" in years
     (3, ['1947', '1948', '1949'], True)
-    >>> [str(row.figure) for row in years.values()], str(years["1949"].figure)
-    (['1,501', '4,808', '19,906'], '19,906')
+    >>> [str(row.inside) for row in years.values()], str(years["1949"].figure)
+    (['1,501', '4,808', '19,906'], '19,906–241,130')
 
     :param measure: what was counted.
-    :param rows: one total per era, year, model or plant.
+    :param rows: one total per era, year, model or plant; empty when the figures are of
+        different kinds (see :attr:`Total.unlike` on ``grand_total``).
     :param unallocated: what no row holds.
     :param grand_total: every counted figure added up.
     :param overruns: breakdowns that add up to more than the figure they break down; empty
         when the data is consistent.
+    :param makes: the makes the rows and the grand total count (empty: every make).
+    :param other_makes: when other makes are asked for alongside the brand's (``make="all"``),
+        one total per other make, labelled with the make: lines of their own that the rows and
+        the grand total leave out.
     """
 
     measure: Measure
@@ -241,6 +305,8 @@ class Totals(Mapping[str, "Total"]):
     unallocated: Total
     grand_total: Total
     overruns: tuple[Overrun, ...] = ()
+    makes: tuple[str, ...] = ()
+    other_makes: tuple[Total, ...] = ()
 
     def __getitem__(self, label: str) -> Total:
         """The row with this label (an era name, a year as text, or an id).
@@ -271,6 +337,11 @@ class _Item:
     record: ProductionRecord
     figure: Figure
     records: tuple[ProductionRecord, ...]
+    #: the first and last day the figure counts in: its period, cut to the window.
+    first: datetime.date = datetime.date.min
+    last: datetime.date = datetime.date.max
+    #: whether the period reaches outside the window (the figure then counts from 0).
+    partial: bool = False
 
 
 def _catalog(catalog: Catalog | None) -> Catalog:
@@ -291,15 +362,17 @@ def _items(
     items = []
     for record in records:
         group = [record, *rivals.get(record.id, ())]
+        span = (record.period.earliest(), record.period.latest())
         if claims is Claims.PREFERRED or len(group) == 1:
-            items.append(_Item(record, record.figure, (record,)))
+            items.append(_Item(record, record.figure, (record,), *span))
         elif claims is Claims.ENVELOPE:
-            items.append(_Item(record, Figure.envelope(r.figure for r in group), tuple(group)))
+            figure = Figure.envelope(r.figure for r in group)
+            items.append(_Item(record, figure, tuple(group), *span))
         else:
             key = _sort_low if claims is Claims.MIN else _sort_high
             pick = min if claims is Claims.MIN else max
             chosen = pick(group, key=lambda r: key(r.figure))
-            items.append(_Item(record, chosen.figure, (chosen,)))
+            items.append(_Item(record, chosen.figure, (chosen,), *span))
     return items
 
 
@@ -308,17 +381,48 @@ def _select(
     measure: Measure,
     claims: Claims,
     in_scope: Callable[[ProductionRecord], bool] | None = None,
+    window: Period | None = None,
 ) -> list[_Item]:
+    """The chosen figures of one measure that ``in_scope`` keeps and that overlap the window;
+    a figure reaching outside the window is cut to it and counts from 0 up to its figure."""
     counted = [
         r
         for r in catalog.production
-        if r.measure is measure and r.unit is Unit.VEHICLES and (in_scope is None or in_scope(r))
+        if r.measure is measure
+        and r.unit is Unit.VEHICLES
+        and (in_scope is None or in_scope(r))
+        and (window is None or r.period.overlaps(window))
     ]
     rivals: dict[str, list[ProductionRecord]] = defaultdict(list)
     for record in counted:
         if record.alternative_to is not None:
             rivals[record.alternative_to].append(record)
-    return _items((r for r in counted if r.preferred), claims, rivals)
+    items = _items((r for r in counted if r.preferred), claims, rivals)
+    if window is None:
+        return items
+    first, last = window.earliest(), window.latest()
+    return [
+        item
+        if _within(item.record.period, window)
+        else attrs.evolve(
+            item,
+            figure=Figure(0, item.figure.high, item.figure.approximate),
+            first=max(item.first, first),
+            last=min(item.last, last),
+            partial=True,
+        )
+        for item in items
+    ]
+
+
+def _make_of(catalog: Catalog, record: ProductionRecord) -> str:
+    """The make a figure counts: its own, else its model's; :data:`MAKE_NOT_STATED` if none."""
+    if record.make is not None:
+        return record.make
+    subject = catalog.find(record.subject)
+    if isinstance(subject, Variant):
+        subject = catalog.model(subject.model)
+    return subject.make if isinstance(subject, Model) else MAKE_NOT_STATED
 
 
 def _containers(catalog: Catalog, subject_id: str) -> set[str]:
@@ -437,7 +541,8 @@ def _tree(catalog: Catalog, items: Sequence[_Item]) -> _Tree:
 
 
 def _whole(item: _Item) -> Part:
-    return Part(item.record, item.figure, PartKind.WHOLE, item.records)
+    kind = PartKind.PARTIAL if item.partial else PartKind.WHOLE
+    return Part(item.record, item.figure, kind, item.records)
 
 
 @attrs.frozen
@@ -482,10 +587,18 @@ def _remainder(tree: _Tree, top: int, placed: Sequence[int]) -> Part:
     # Breakdowns beyond their whole are reported as overruns; nothing is left over then.
     left = _less(item.figure, taken) or Figure.exact(0)
     less = tuple(tree.items[i].record.id for i in placed)
-    return Part(item.record, left, PartKind.REMAINDER, item.records, less)
+    kind = PartKind.PARTIAL if item.partial else PartKind.REMAINDER
+    return Part(item.record, left, kind, item.records, less)
 
 
-def _sum(label: str, parts: Iterable[Part], *, partial: bool = False) -> Total:
+def _sum(
+    label: str,
+    parts: Iterable[Part],
+    *,
+    partial: bool = False,
+    overlapping: Sequence[Part] = (),
+) -> Total:
+    """The parts added up; each overlapping part widens the sum by the most it may hold."""
     figure: Figure | None = None
     records: dict[str, ProductionRecord] = {}
     listed = tuple(parts)
@@ -493,7 +606,10 @@ def _sum(label: str, parts: Iterable[Part], *, partial: bool = False) -> Total:
         figure = part.figure if figure is None else figure + part.figure
         for record in part.records:
             records.setdefault(record.id, record)
-    return Total(label, figure, tuple(records.values()), listed, partial)
+    for part in overlapping:
+        most = Figure(0, part.figure.high, part.figure.approximate)
+        figure = most if figure is None else figure + most
+    return Total(label, figure, tuple(records.values()), listed, partial, tuple(overlapping))
 
 
 E = TypeVar("E", Measure, Claims, Allocation)
@@ -519,12 +635,27 @@ class _Scope:
 
     tree: _Tree
     tops: tuple[int, ...]
+    #: when the figures are of different kinds: each of them, listed, and nothing added.
+    unlike: tuple[Part, ...] = ()
+    #: each record's days: its period, cut to the window.
+    spans: dict[str, tuple[datetime.date, datetime.date]] = attrs.field(
+        default=attrs.Factory(
+            lambda self: {item.record.id: (item.first, item.last) for item in self.tree.items},
+            takes_self=True,
+        ),
+        eq=False,
+    )
 
     def grand_total(self) -> Total:
         """Every counted figure, whole: the same whichever breakdown is asked for."""
+        if self.unlike:
+            records = tuple(dict.fromkeys(r for p in self.unlike for r in p.records))
+            return Total("total", None, records, unlike=self.unlike)
         return _sum("total", (_whole(self.tree.items[i]) for i in self.tops))
 
     def overruns(self) -> tuple[Overrun, ...]:
+        if self.unlike:
+            return ()
         inside: set[int] = set()
         pending = list(self.tops)
         while pending:
@@ -533,6 +664,11 @@ class _Scope:
             pending.extend(self.tree.children[index])
         ids = {self.tree.items[i].record.id for i in inside}
         return tuple(o for o in self.tree.overruns if o.record.id in ids)
+
+    def span(self, record: ProductionRecord) -> tuple[datetime.date, datetime.date]:
+        """The days a record's figure counts in: its period, cut to the window."""
+        found = self.spans.get(record.id)
+        return (record.period.earliest(), record.period.latest()) if found is None else found
 
 
 def _plant_key(catalog: Catalog) -> Callable[[_Item], str | None]:
@@ -553,42 +689,239 @@ def _window(start: PartialDate | str | int | None, end: PartialDate | str | int 
     return Period(*(None if d is None else PartialDate.of(d) for d in (start, end)))
 
 
+#: The ``make`` argument: a make, several, ``"brand"``, ``"all"``, or ``None`` for the default.
+MakeOption = str | Iterable[str] | None
+
+
+@attrs.frozen
+class _Makes:
+    """Which makes a question adds (``None``: every make) and which it lists apart."""
+
+    counted: frozenset[str] | None
+    apart: tuple[str, ...] = ()
+
+    def keeps(self, catalog: Catalog) -> Callable[[ProductionRecord], bool]:
+        counted = self.counted
+        if counted is None:
+            return lambda record: True
+        return lambda record: _make_of(catalog, record) in counted
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        if self.counted is None:
+            return ()
+        return tuple(sorted(self.counted, key=lambda m: (m not in BRAND_MAKES, m)))
+
+
+def _makes(
+    catalog: Catalog, make: MakeOption, found: Model | Variant | Plant | None, measure: Measure
+) -> _Makes:
+    """The makes a question counts.
+
+    By default the brand's (:data:`BRAND_MAKES`), or every make for a model's or variant's own
+    figures (they are all of its make). ``"all"`` adds the brand's makes and lists every other
+    make apart. Named makes: the brand's among them are added and the others listed apart; with
+    none of the brand's, the named makes are added.
+    """
+    own = isinstance(found, Model | Variant)
+    if make is None:
+        return _Makes(None if own else frozenset(BRAND_MAKES))
+    names = [make] if isinstance(make, str) else list(make)
+    present = {_make_of(catalog, r) for r in catalog.production if r.measure is measure}
+    known = {m.make for m in catalog.models} | present | set(BRAND_MAKES)
+    folded = {name.casefold(): name for name in known}
+    chosen: set[str] = set()
+    for name in names:
+        if not isinstance(name, str):
+            raise InvalidOptionError("make", name, ("brand", ALL_MAKES, *sorted(known)))
+        if name.casefold() == ALL_MAKES:
+            if own:
+                return _Makes(None)
+            others = sorted(m for m in present if m not in BRAND_MAKES)
+            return _Makes(frozenset(BRAND_MAKES), tuple(others))
+        if name.casefold() == "brand":
+            chosen |= set(BRAND_MAKES)
+        elif name.casefold() in folded:
+            chosen.add(folded[name.casefold()])
+        else:
+            raise InvalidOptionError("make", name, ("brand", ALL_MAKES, *sorted(known)))
+    brand = chosen & set(BRAND_MAKES)
+    if brand:
+        return _Makes(frozenset(brand), tuple(sorted(chosen - brand)))
+    return _Makes(frozenset(chosen))
+
+
 def _scope(
     catalog: Catalog,
     measure: Measure,
     claims: Claims,
-    subject: SubjectRef | None,
+    subject: SubjectRef | Model | Variant | Plant | None,
     include_variants: bool,
     window: Period | None = None,
+    makes: frozenset[str] | None = None,
+    kind: str | None = None,
 ) -> tuple[_Scope, str | None]:
     """The figures a question counts; returns the scope and the subject's id.
 
     A model (with its variants, unless ``include_variants`` is false) or a variant counts its own
-    figures. A plant counts what :func:`by_plant` puts in its row. With a ``window``, only the
-    figures whose period lies inside it count.
+    figures. A plant counts what :func:`by_plant` puts in its row. With a ``window``, the figures
+    that overlap it count, those reaching outside it only in part. Only figures of the ``makes``
+    (every make when ``None``) and, when given, of the ``kind`` count.
     """
     found = None if subject is None else catalog.find(subject)
     inside = None if window is None or window == Period() else window
+    keep = _Makes(makes).keeps(catalog)
+
+    def kept(record: ProductionRecord) -> bool:
+        return keep(record) and (kind is None or record.kind == kind)
+
     if found is None or isinstance(found, Plant):
-        in_window = None if inside is None else (lambda r: _within(r.period, inside))
-        tree = _tree(catalog, _select(catalog, measure, claims, in_window))
+        tree = _tree(catalog, _select(catalog, measure, claims, kept, inside))
         if found is None:
-            return _Scope(tree, tree.roots), None
-        placement = _place(tree, tree.roots, _plant_key(catalog))
-        return _Scope(tree, tuple(sorted(placement.rows.get(found.id, ())))), found.id
-    ids = {found.id}
-    if isinstance(found, Model) and include_variants:
-        ids |= {v.id for v in catalog.variants_of(found)}
-    tree = _tree(
-        catalog,
-        _select(
-            catalog,
-            measure,
-            claims,
-            lambda r: r.subject in ids and (inside is None or _within(r.period, inside)),
-        ),
+            scope = _Scope(tree, tree.roots)
+        else:
+            placement = _place(tree, tree.roots, _plant_key(catalog))
+            scope = _Scope(tree, tuple(sorted(placement.rows.get(found.id, ()))))
+    else:
+        ids = {found.id}
+        if isinstance(found, Model) and include_variants:
+            ids |= {v.id for v in catalog.variants_of(found)}
+        items = _select(catalog, measure, claims, lambda r: r.subject in ids and kept(r), inside)
+        tree = _tree(catalog, items)
+        scope = _Scope(tree, tree.roots)
+    counted = _counted(scope)
+    if kind is None and len({scope.tree.items[i].record.kind for i in counted}) > 1:
+        listed = sorted(counted, key=lambda i: (scope.tree.items[i].first, i))
+        scope = attrs.evolve(scope, unlike=tuple(_whole(scope.tree.items[i]) for i in listed))
+    return scope, None if found is None else found.id
+
+
+def _counted(scope: _Scope) -> list[int]:
+    """The tops of a scope and every figure nested inside them."""
+    found: list[int] = []
+    pending = list(scope.tops)
+    while pending:
+        index = pending.pop()
+        found.append(index)
+        pending.extend(scope.tree.children[index])
+    return sorted(found)
+
+
+@attrs.frozen
+class _Question:
+    """One question's options, parsed once."""
+
+    catalog: Catalog
+    measure: Measure
+    claims: Claims
+    window: Period
+    makes: _Makes
+    kind: str | None
+
+    def scope(
+        self, subject: SubjectRef | None = None, include_variants: bool = True
+    ) -> tuple[_Scope, str | None]:
+        return _scope(
+            self.catalog,
+            self.measure,
+            self.claims,
+            subject,
+            include_variants,
+            self.window,
+            self.makes.counted,
+            self.kind,
+        )
+
+    def other_makes(self, subject: SubjectRef | None, include_variants: bool) -> tuple[Total, ...]:
+        """One total per make listed apart: lines the brand's total leaves out."""
+        lines = []
+        for make in self.makes.apart:
+            scope, _ = _scope(
+                self.catalog,
+                self.measure,
+                self.claims,
+                subject,
+                include_variants,
+                self.window,
+                frozenset({make}),
+                self.kind,
+            )
+            if scope.tops:
+                lines.append(attrs.evolve(scope.grand_total(), label=make))
+        return tuple(lines)
+
+
+def _question(
+    catalog: Catalog | None,
+    measure: Measure | str,
+    claims: Claims | str,
+    start: PartialDate | str | int | None,
+    end: PartialDate | str | int | None,
+    make: MakeOption,
+    kind: str | None,
+    subject: SubjectRef | None = None,
+) -> _Question:
+    cat = _catalog(catalog)
+    chosen_measure, chosen_claims = _options(measure, claims)
+    found = None if subject is None else cat.find(subject)
+    if kind is not None and not isinstance(kind, str):
+        raise InvalidOptionError("kind", kind, sorted({r.kind for r in cat.production if r.kind}))
+    return _Question(
+        cat,
+        chosen_measure,
+        chosen_claims,
+        _window(start, end),
+        _makes(cat, make, found, chosen_measure),
+        kind,
     )
-    return _Scope(tree, tree.roots), found.id
+
+
+#: A row's days, and the tests of whether an unallocated figure may hold its vehicles: whether
+#: the figure's subject can (``may_hold``), and whether a breakdown of the figure counted in the
+#: row covers all of the row's vehicles in that breakdown's days (``covers``).
+@attrs.frozen
+class _RowScope:
+    first: datetime.date
+    last: datetime.date
+    may_hold: Callable[[ProductionRecord], bool]
+    covers: Callable[[ProductionRecord, ProductionRecord], bool]
+
+
+def _same_subject(breakdown: ProductionRecord, figure: ProductionRecord) -> bool:
+    return breakdown.subject == figure.subject and breakdown.plant == figure.plant
+
+
+def _anything(record: ProductionRecord) -> bool:
+    return True
+
+
+def _time_row(first: datetime.date, last: datetime.date) -> _RowScope:
+    return _RowScope(first, last, _anything, _same_subject)
+
+
+def _overlaps(scope: _Scope, row: _RowScope, loose: Part, parts: Sequence[Part]) -> bool:
+    """Whether an unallocated part may hold vehicles of a row: its days meet the row's, its
+    subject may hold the row's, and the row's own breakdowns of it do not cover those days."""
+    figure_first, figure_last = scope.span(loose.record)
+    first, last = max(row.first, figure_first), min(row.last, figure_last)
+    if first > last or not row.may_hold(loose.record):
+        return False
+    if loose.figure.high == 0:
+        return False
+    taken = set(loose.less)
+    spans = sorted(
+        scope.span(p.record)
+        for p in parts
+        if p.record.id in taken and row.covers(p.record, loose.record)
+    )
+    day = datetime.timedelta(days=1)
+    for start, end in spans:
+        if start > first:
+            break
+        if end >= last:
+            return False
+        first = max(first, end + day)
+    return True
 
 
 def _grouped(
@@ -596,9 +929,12 @@ def _grouped(
     scope: _Scope,
     key: Callable[[_Item], str | None],
     order: Sequence[str],
+    row_scope: Callable[[str], _RowScope],
     partial: Callable[[str, list[Part]], bool] | None = None,
 ) -> Totals:
     """Totals per label of ``key``, rows in ``order``; what has no label is unallocated."""
+    if scope.unlike:
+        return Totals(measure, (), Total("unallocated", None), scope.grand_total())
     placement = _place(scope.tree, scope.tops, key)
     items = scope.tree.items
     rows = {
@@ -606,7 +942,7 @@ def _grouped(
         for label, indices in placement.rows.items()
     }
     loose = [_remainder(scope.tree, top, placed) for top, placed in placement.loose]
-    return _totals(measure, scope, rows, loose, order, partial)
+    return _totals(measure, scope, rows, loose, order, row_scope, partial)
 
 
 def _totals(
@@ -615,17 +951,29 @@ def _totals(
     rows: dict[str, list[Part]],
     loose: list[Part],
     order: Sequence[str],
+    row_scope: Callable[[str], _RowScope],
     partial: Callable[[str, list[Part]], bool] | None = None,
+    *,
+    every_row: bool = False,
 ) -> Totals:
-    """The rows in ``order`` (those with figures), the unallocated parts and the grand total."""
-    listed = tuple(
-        _sum(label, rows[label], partial=partial is not None and partial(label, rows[label]))
-        for label in order
-        if label in rows
-    )
-    return Totals(
-        measure, listed, _sum("unallocated", loose), scope.grand_total(), scope.overruns()
-    )
+    """The rows in ``order`` (those with figures, or all of them with ``every_row``), each
+    widened by the unallocated parts that overlap it, the unallocated parts and the grand
+    total."""
+    listed = []
+    for label in order:
+        parts = rows.get(label, [])
+        row = row_scope(label)
+        overlapping = [part for part in loose if _overlaps(scope, row, part, parts)]
+        if not parts and not overlapping and not every_row:
+            continue
+        part_of_year = bool(parts) and partial is not None and partial(label, parts)
+        listed.append(_sum(label, parts, partial=part_of_year, overlapping=overlapping))
+    unallocated = _sum("unallocated", loose)
+    return Totals(measure, tuple(listed), unallocated, scope.grand_total(), scope.overruns())
+
+
+def _finish(totals: Totals, question: _Question, others: tuple[Total, ...]) -> Totals:
+    return attrs.evolve(totals, makes=question.makes.names, other_makes=others)
 
 
 # -- public helpers ------------------------------------------------------------------------
@@ -639,51 +987,63 @@ def total(
     claims: Claims | str = Claims.PREFERRED,
     start: PartialDate | str | int | None = None,
     end: PartialDate | str | int | None = None,
+    make: MakeOption = None,
+    kind: str | None = None,
     catalog: Catalog | None = None,
 ) -> Total:
     """The total of one model (with its variants) or plant, without double counting.
 
     A figure that breaks down a wider one (a year inside a series total) is inside it and is not
-    added again; a plant's total is its row of :func:`by_plant`.
+    added again; a plant's total is what its row of :func:`by_plant` holds
+    (:attr:`Total.inside`). A figure that overlaps the window only in part counts as a
+    ``partial`` part, from 0 (or what its breakdowns in the window add up to) to its figure:
+
+    >>> row = total("412", start=1967, end=1976)
+    >>> str(row.figure), [(str(p.record.period), p.kind.value) for p in row.parts]
+    ('≥0', [('1967/1982', 'partial')])
 
     :param subject: a model, variant or plant name or id.
     :param measure: what to count.
     :param include_variants: for a model, count figures given for its variants too.
     :param claims: which claim counts where sources disagree.
-    :param start: count only figures whose period starts on or after this date (a
-        :class:`~moskvitch.PartialDate`, ISO text or a year); ``None`` for no limit.
-    :param end: count only figures whose period ends on or before this date.
+    :param start: count figures whose period starts on or after this date (a
+        :class:`~moskvitch.PartialDate`, ISO text or a year) whole, and those reaching
+        before it in part; ``None`` for no limit.
+    :param end: the same for the end of the period.
+    :param make: the makes to count. A model's or variant's figures are of its make, and all
+        count by default; a plant's count the brand's own line (:data:`BRAND_MAKES`) by
+        default; ``"all"`` adds every make together, and a name or names picks makes.
+    :param kind: add only figures of this kind (see :attr:`ProductionRecord.kind`); by
+        default, figures of different kinds are listed in :attr:`Total.unlike`, not added.
     :param catalog: the catalog; the shipped one by default.
     :returns: the total (``figure`` is ``None`` when no figure is known) and its records.
     :raises UnknownNameError: when the subject is unknown.
-    :raises InvalidOptionError: for an unknown measure or claims policy.
+    :raises InvalidOptionError: for an unknown measure, claims policy or make.
 
     >>> str(total("2141").figure)
     '≥716,000'
     """
-    cat = _catalog(catalog)
-    chosen_measure, chosen_claims = _options(measure, claims)
-    window = _window(start, end)
-    scope, found = _scope(cat, chosen_measure, chosen_claims, subject, include_variants, window)
+    question = _question(catalog, measure, claims, start, end, make, kind, subject)
+    if question.makes.apart:  # a single total: every make asked for is added
+        counted = question.makes.counted or frozenset()
+        question = attrs.evolve(question, makes=_Makes(counted | set(question.makes.apart)))
+    scope, found = question.scope(subject, include_variants)
     return attrs.evolve(scope.grand_total(), label=found or "")
 
 
-def _single_year(period: Period) -> int | None:
-    if period.start is None or period.end is None or period.start.year != period.end.year:
-        return None
-    return period.start.year
+def _partial_year(scope: _Scope) -> Callable[[str, list[Part]], bool]:
+    def partial(label: str, parts: list[Part]) -> bool:
+        """Whether the parts' periods leave some day of the year ``label`` uncovered."""
+        year = int(label)
+        day = datetime.timedelta(days=1)
+        covered_to = datetime.date(year, 1, 1) - day
+        for start, end in sorted(scope.span(p.record) for p in parts):
+            if start > covered_to + day:
+                return True
+            covered_to = max(covered_to, end)
+        return covered_to < datetime.date(year, 12, 31)
 
-
-def _partial_year(label: str, parts: list[Part]) -> bool:
-    """Whether the parts' periods leave some day of the year ``label`` uncovered."""
-    year = int(label)
-    day = datetime.timedelta(days=1)
-    covered_to = datetime.date(year, 1, 1) - day
-    for start, end in sorted((p.record.period.earliest(), p.record.period.latest()) for p in parts):
-        if start > covered_to + day:
-            return True
-        covered_to = max(covered_to, end)
-    return covered_to < datetime.date(year, 12, 31)
+    return partial
 
 
 def by_year(
@@ -694,21 +1054,30 @@ def by_year(
     claims: Claims | str = Claims.PREFERRED,
     start: PartialDate | str | int | None = None,
     end: PartialDate | str | int | None = None,
+    make: MakeOption = None,
+    kind: str | None = None,
     catalog: Catalog | None = None,
 ) -> Totals:
     """Totals per calendar year, from the figures the sources give for single years or less.
 
     Figures spanning several years are never spread over the years: what they hold beyond the
-    yearly figures inside them (their remainder) is unallocated. A row whose figures cover only
-    part of its year (a month, or March to December) is marked ``partial``.
+    yearly figures inside them (their remainder) is unallocated, and widens the rows of the
+    years it overlaps. A row whose figures cover only part of its year (a month, or March to
+    December) is marked ``partial``.
 
     :param subject: a model, variant or plant name or id; ``None`` for everything.
     :param measure: what to count.
     :param include_variants: for a model, count figures given for its variants too.
     :param claims: which claim counts where sources disagree.
-    :param start: count only figures whose period starts on or after this date (a
-        :class:`~moskvitch.PartialDate`, ISO text or a year); ``None`` for no limit.
-    :param end: count only figures whose period ends on or before this date.
+    :param start: count figures whose period starts on or after this date (a
+        :class:`~moskvitch.PartialDate`, ISO text or a year) whole, and those reaching before
+        it in part; ``None`` for no limit.
+    :param end: the same for the end of the period.
+    :param make: the makes to count: by default the brand's own line
+        (:data:`BRAND_MAKES`); ``"all"`` for every make, the others on lines of their own
+        (:attr:`Totals.other_makes`); or a make (``"Renault"``) or several.
+    :param kind: add only figures of this kind; by default, figures of different kinds are
+        not added (the rows are empty and ``grand_total.unlike`` lists them).
     :param catalog: the catalog; the shipped one by default.
     :returns: one row per year with figures, in year order.
 
@@ -717,18 +1086,21 @@ def by_year(
     >>> list(by_year("400", start=1948))
     ['1948', '1949']
     """
-    cat = _catalog(catalog)
-    chosen_measure, chosen_claims = _options(measure, claims)
-    window = _window(start, end)
-    scope, _ = _scope(cat, chosen_measure, chosen_claims, subject, include_variants, window)
+    question = _question(catalog, measure, claims, start, end, make, kind, subject)
+    scope, _ = question.scope(subject, include_variants)
 
     def year_of(item: _Item) -> str | None:
-        year = _single_year(item.record.period)
-        return None if year is None else str(year)
+        return str(item.first.year) if item.first.year == item.last.year else None
 
-    years = {_single_year(item.record.period) for item in scope.tree.items} - {None}
-    order = [str(year) for year in sorted(y for y in years if y is not None)]
-    return _grouped(chosen_measure, scope, year_of, order, _partial_year)
+    years = sorted({item.first.year for item in scope.tree.items if year_of(item)})
+
+    def row_scope(label: str) -> _RowScope:
+        year = int(label)
+        return _time_row(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+    order = [str(year) for year in years]
+    totals = _grouped(question.measure, scope, year_of, order, row_scope, _partial_year(scope))
+    return _finish(totals, question, question.other_makes(subject, include_variants))
 
 
 def by_model(
@@ -737,24 +1109,34 @@ def by_model(
     claims: Claims | str = Claims.PREFERRED,
     start: PartialDate | str | int | None = None,
     end: PartialDate | str | int | None = None,
+    make: MakeOption = None,
+    kind: str | None = None,
     catalog: Catalog | None = None,
 ) -> Totals:
-    """Totals per model (variants counted with their model); each row equals :func:`total`.
+    """Totals per model (variants counted with their model); each row holds what
+    :func:`total` of the model gives (:attr:`Total.inside`).
 
     A plant-wide figure counts here through its breakdowns by model; what it holds beyond them
-    is unallocated.
+    is unallocated, and widens the row of each model built at the plant whose production it
+    overlaps, unless the model's own figures inside it cover those days.
 
     :param measure: what to count.
     :param claims: which claim counts where sources disagree.
-    :param start: count only figures whose period starts on or after this date (a
-        :class:`~moskvitch.PartialDate`, ISO text or a year); ``None`` for no limit.
-    :param end: count only figures whose period ends on or before this date.
+    :param start: count figures whose period starts on or after this date (a
+        :class:`~moskvitch.PartialDate`, ISO text or a year) whole, and those reaching before
+        it in part; ``None`` for no limit.
+    :param end: the same for the end of the period.
+    :param make: the makes to count: by default the brand's own line
+        (:data:`BRAND_MAKES`); ``"all"`` for every make, the others on lines of their own
+        (:attr:`Totals.other_makes`); or a make (``"Renault"``) or several.
+    :param kind: add only figures of this kind; by default, figures of different kinds are
+        not added.
     :param catalog: the catalog; the shipped one by default.
     :returns: one row per model id with figures, in catalog order.
     """
-    cat = _catalog(catalog)
-    chosen_measure, chosen_claims = _options(measure, claims)
-    scope, _ = _scope(cat, chosen_measure, chosen_claims, None, True, _window(start, end))
+    question = _question(catalog, measure, claims, start, end, make, kind)
+    cat = question.catalog
+    scope, _ = question.scope()
 
     def model_of(item: _Item) -> str | None:
         subject = cat.find(item.record.subject)
@@ -762,7 +1144,21 @@ def by_model(
             return subject.model
         return subject.id if isinstance(subject, Model) else None
 
-    return _grouped(chosen_measure, scope, model_of, [m.id for m in cat.models])
+    def row_scope(label: str) -> _RowScope:
+        model = cat.model(label)
+        first, last = datetime.date.min, datetime.date.max
+        if model.production is not None:
+            first, last = model.production.earliest(), model.production.latest()
+        containers = _containers(cat, model.id)
+
+        def covers(breakdown: ProductionRecord, figure: ProductionRecord) -> bool:
+            return breakdown.subject == model.id and breakdown.plant in (None, figure.plant)
+
+        return _RowScope(first, last, lambda r: r.subject in containers, covers)
+
+    order = [m.id for m in cat.models]
+    totals = _grouped(question.measure, scope, model_of, order, row_scope)
+    return _finish(totals, question, question.other_makes(None, True))
 
 
 def by_plant(
@@ -771,25 +1167,47 @@ def by_plant(
     claims: Claims | str = Claims.PREFERRED,
     start: PartialDate | str | int | None = None,
     end: PartialDate | str | int | None = None,
+    make: MakeOption = None,
+    kind: str | None = None,
     catalog: Catalog | None = None,
 ) -> Totals:
     """Totals per plant: a figure's own plant, its subject if a plant, or its model's only
-    plant; each row equals :func:`total` of that plant.
+    plant; each row holds what :func:`total` of that plant gives (:attr:`Total.inside`).
 
     :param measure: what to count.
     :param claims: which claim counts where sources disagree.
-    :param start: count only figures whose period starts on or after this date (a
-        :class:`~moskvitch.PartialDate`, ISO text or a year); ``None`` for no limit.
-    :param end: count only figures whose period ends on or before this date.
+    :param start: count figures whose period starts on or after this date (a
+        :class:`~moskvitch.PartialDate`, ISO text or a year) whole, and those reaching before
+        it in part; ``None`` for no limit.
+    :param end: the same for the end of the period.
+    :param make: the makes to count: by default the brand's own line
+        (:data:`BRAND_MAKES`); ``"all"`` for every make, the others on lines of their own
+        (:attr:`Totals.other_makes`); or a make (``"Renault"``) or several.
+    :param kind: add only figures of this kind; by default, figures of different kinds are
+        not added.
     :param catalog: the catalog; the shipped one by default.
     :returns: one row per plant id with figures, in catalog order; figures of models built at
         several plants, with no plant of their own, count through their breakdowns, and their
-        remainder is unallocated.
+        remainder is unallocated and widens the rows of those plants.
     """
-    cat = _catalog(catalog)
-    chosen_measure, chosen_claims = _options(measure, claims)
-    scope, _ = _scope(cat, chosen_measure, chosen_claims, None, True, _window(start, end))
-    return _grouped(chosen_measure, scope, _plant_key(cat), [p.id for p in cat.plants])
+    question = _question(catalog, measure, claims, start, end, make, kind)
+    cat = question.catalog
+    scope, _ = question.scope()
+
+    def row_scope(label: str) -> _RowScope:
+        def may_hold(record: ProductionRecord) -> bool:
+            return record.plant == label or (
+                record.plant is None and label in _containers(cat, record.subject)
+            )
+
+        def covers(breakdown: ProductionRecord, figure: ProductionRecord) -> bool:
+            return breakdown.subject in (figure.subject, label) and breakdown.plant in (None, label)
+
+        return _RowScope(datetime.date.min, datetime.date.max, may_hold, covers)
+
+    order = [p.id for p in cat.plants]
+    totals = _grouped(question.measure, scope, _plant_key(cat), order, row_scope)
+    return _finish(totals, question, question.other_makes(None, True))
 
 
 def totals_by_era(
@@ -802,14 +1220,17 @@ def totals_by_era(
     include_variants: bool = True,
     start: PartialDate | str | int | None = None,
     end: PartialDate | str | int | None = None,
+    make: MakeOption = None,
+    kind: str | None = None,
     catalog: Catalog | None = None,
 ) -> Totals:
     """Totals per era of the brand's history.
 
     A figure inside one era counts whole in that era. A wider figure spanning several eras
     counts through its breakdowns, each in its own era; what it holds beyond them (its
-    remainder) is unallocated under ``"strict"`` allocation, or split over the eras by days under
-    ``"proportional"``.
+    remainder) is unallocated under ``"strict"`` allocation, and widens the row of every era it
+    overlaps; under ``"proportional"`` it is split over the eras by days, and each era's share
+    lies inside the era's strict interval.
 
     :param eras: the eras, which must not overlap; :data:`DEFAULT_ERAS` by default.
     :param measure: what to count.
@@ -817,9 +1238,15 @@ def totals_by_era(
     :param claims: which claim counts where sources disagree.
     :param subject: only this model (with its variants) or plant; ``None`` for everything.
     :param include_variants: for a model, count figures given for its variants too.
-    :param start: count only figures whose period starts on or after this date (a
-        :class:`~moskvitch.PartialDate`, ISO text or a year); ``None`` for no limit.
-    :param end: count only figures whose period ends on or before this date.
+    :param start: count figures whose period starts on or after this date (a
+        :class:`~moskvitch.PartialDate`, ISO text or a year) whole, and those reaching before
+        it in part; ``None`` for no limit.
+    :param end: the same for the end of the period.
+    :param make: the makes to count: by default the brand's own line
+        (:data:`BRAND_MAKES`); ``"all"`` for every make, the others on lines of their own
+        (:attr:`Totals.other_makes`); or a make (``"Renault"``) or several.
+    :param kind: add only figures of this kind; by default, figures of different kinds are
+        not added (the rows are empty and ``grand_total.unlike`` lists them).
     :param catalog: the catalog; the shipped one by default.
     :returns: one row per era, in the order given, plus the unallocated part.
     :raises InvalidErasError: when eras overlap.
@@ -830,16 +1257,24 @@ def totals_by_era(
     """
     chosen_eras = tuple(DEFAULT_ERAS if eras is None else eras)
     _check_eras(chosen_eras)
-    cat = _catalog(catalog)
-    chosen_measure, chosen_claims = _options(measure, claims)
+    question = _question(catalog, measure, claims, start, end, make, kind, subject)
     chosen_allocation = _parse_enum("allocation", Allocation, allocation)
-    window = _window(start, end)
-    scope, _ = _scope(cat, chosen_measure, chosen_claims, subject, include_variants, window)
-    spans = [(era, era.period.earliest(), era.period.latest()) for era in chosen_eras]
+    scope, _ = question.scope(subject, include_variants)
+    others = question.other_makes(subject, include_variants)
+    if scope.unlike:
+        unlike = Totals(question.measure, (), Total("unallocated", None), scope.grand_total())
+        return _finish(unlike, question, others)
+    spans = {era.name: (era.period.earliest(), era.period.latest()) for era in chosen_eras}
 
     def era_of(item: _Item) -> str | None:
-        first, last = item.record.period.earliest(), item.record.period.latest()
-        return next((era.name for era, start, end in spans if start <= first and last <= end), None)
+        return next(
+            (
+                name
+                for name, (start, end) in spans.items()
+                if start <= item.first and item.last <= end
+            ),
+            None,
+        )
 
     placement = _place(scope.tree, scope.tops, era_of)
     items = scope.tree.items
@@ -850,21 +1285,23 @@ def totals_by_era(
     loose: list[Part] = []
     for top, placed in placement.loose:
         part = _remainder(scope.tree, top, placed)
-        period = part.record.period
-        if chosen_allocation is Allocation.STRICT or period.is_open:
+        first, last = scope.span(part.record)
+        if chosen_allocation is Allocation.STRICT or part.record.period.is_open:
             loose.append(part)
             continue
-        shares, outside = _split(part.figure, period, chosen_eras)
-        kind = PartKind.SHARE if len(shares) + (outside is not None) > 1 else part.kind
+        shares, outside = _split(part.figure, first, last, chosen_eras)
+        kind_of = PartKind.SHARE if len(shares) + (outside is not None) > 1 else part.kind
         for era, share in shares:
-            rows.setdefault(era.name, []).append(attrs.evolve(part, figure=share, kind=kind))
+            rows.setdefault(era.name, []).append(attrs.evolve(part, figure=share, kind=kind_of))
         if outside is not None:
-            loose.append(attrs.evolve(part, figure=outside, kind=kind))
+            loose.append(attrs.evolve(part, figure=outside, kind=kind_of))
+
+    def row_scope(label: str) -> _RowScope:
+        return _time_row(*spans[label])
+
     order = [era.name for era in chosen_eras]
-    result = _totals(chosen_measure, scope, rows, loose, order)
-    # Every era has a row, with or without figures.
-    listed = {row.label: row for row in result.rows}
-    return attrs.evolve(result, rows=tuple(listed.get(name, Total(name, None)) for name in order))
+    result = _totals(question.measure, scope, rows, loose, order, row_scope, every_row=True)
+    return _finish(result, question, others)
 
 
 def _check_eras(eras: Sequence[Era]) -> None:
@@ -878,10 +1315,9 @@ def _check_eras(eras: Sequence[Era]) -> None:
 
 
 def _split(
-    figure: Figure, period: Period, eras: Sequence[Era]
+    figure: Figure, first: datetime.date, last: datetime.date, eras: Sequence[Era]
 ) -> tuple[list[tuple[Era, Figure]], Figure | None]:
     """Split a figure over eras by days, with parts that add up exactly (largest remainder)."""
-    first, last = period.earliest(), period.latest()
     total_days = _days(first, last)
     weights = [
         _days(max(first, era.period.earliest()), min(last, era.period.latest())) for era in eras

@@ -530,6 +530,13 @@ class ProductionRecord:
     :param measure: what is counted.
     :param unit: vehicles, or a percentage share.
     :param plant: the id of the plant, when the figure is for one plant.
+    :param make: the make of the vehicles counted, for a figure whose subject is a plant
+        (``"Renault"`` for the Logans built on the Moscow site); a model's or variant's figure
+        counts that model's :attr:`Model.make`, and this field, if given, takes precedence.
+        ``None`` for a plant's figure: the make is not stated, and brand totals leave it out.
+    :param kind: what sort of thing the figure counts, within its measure, where figures of one
+        measure count different things: ``"output"`` for a plan for a year's output,
+        ``"export shipment"`` for a proposed shipment. Totals add only figures of one kind.
     :param alternative_to: the id of the preferred record this one competes with.
     :param note: why preferred, or how this claim differs.
     :param inference: when a value is the curators' inference rather than a source's
@@ -544,6 +551,8 @@ class ProductionRecord:
     measure: Measure
     unit: Unit = Unit.VEHICLES
     plant: str | None = None
+    make: str | None = None
+    kind: str | None = None
     alternative_to: str | None = None
     note: str | None = None
     inference: str | None = None

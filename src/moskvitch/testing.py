@@ -372,10 +372,15 @@ def production_records(
     :returns: a strategy of :class:`~moskvitch.ProductionRecord`.
     """
     unit = draw(st.sampled_from(list(units)))
+    subject = draw(st.sampled_from(list(subject_ids)))
     return ProductionRecord(
         id=draw(_ids(ids)),
-        subject=draw(st.sampled_from(list(subject_ids))),
+        subject=subject,
         plant=draw(st.none() | st.sampled_from(list(plant_ids))) if plant_ids else None,
+        # A plant's figure may state its make; a model's counts the model's.
+        make=draw(st.none() | st.sampled_from(["Moskvich", "Renault"]))
+        if subject in plant_ids
+        else None,
         period=draw(periods(open_ends=False)),
         figure=draw(figures(max_value=100 if unit is Unit.PERCENT else 1_000_000)),
         measure=draw(st.sampled_from(list(measures) if measures else list(Measure))),
@@ -537,6 +542,7 @@ def catalogs(
                 record,
                 subject=outer.subject,
                 plant=outer.plant,
+                make=outer.make,
                 period=draw(_sub_periods(outer.period)),
                 measure=outer.measure,
                 unit=outer.unit,
