@@ -33,6 +33,7 @@ from moskvitch import (
     Period,
     ProductionRecord,
     Relation,
+    Role,
     Unit,
     lineage,
 )
@@ -201,8 +202,11 @@ def test_moscow_plant_names_over_time(catalog: Catalog) -> None:
     # seed-000: "Prototypes emerged in April 1940"
     # seed-000: "the Komsomolsky Avtomobilny Zavod (KIM plant), precursor to Moskvitch"
     assert moscow.name_on("1940-04") == "KIM"
-    # seed-000: "the plant redesignated Moskovskiy Zavod Malolitrazhnykh Avtomobiley (MZMA"
-    assert moscow.name_on(1946) == "MZMA"
+    # ref-11: "produced at the Plant of small cars in Moscow (ZMA, later - МЗМА) from December
+    # 1946": ZMA when the 400 started, MZMA only later (not in 1945, as seed-000 says once)
+    assert moscow.name_on("1946-12") == "ZMA"
+    assert moscow.name_on(1945) is None
+    assert moscow.name_on(1948) == "MZMA"
     # ref-2: "which was produced on MZMA plant from 1946 to 1956"
     assert moscow.name_on(1955) == "MZMA"
     # seed-000: "By 1967, the 408 series had solidified MZMA's role"
@@ -217,7 +221,12 @@ def test_moscow_plant_names_over_time(catalog: Catalog) -> None:
     assert moscow.name_on(2006) == "Avtoframos"
     # ref-36: "sell 100% of Renault Group's shares in Renault Russia to Moscow City"
     assert moscow.name_on("2022-05-16") == "Renault Russia"
-    # seed-001: "The plant, which will be renamed the Moskvich Automobile Plant"
+    # seed-001: "The plant, which will be renamed the Moskvich Automobile Plant" (a future)
+    # ref-3 (23 November 2022): "It sold its Moscow plant, now renamed": the name is not answered
+    # while Renault still ran the plant, nor before a source gives it as the plant's name.
+    assert moscow.name_on("2022-02") is None
+    assert moscow.name_on("2022-06") is None
+    assert moscow.name_on("2022-11-23") == "Moskvich Automobile Plant"
     assert moscow.name_on(2023) == "Moskvich Automobile Plant"
     # seed-000: "with operations commencing in November of that year on a large site"
     assert moscow.city == "Moscow"
@@ -250,10 +259,13 @@ def test_moscow_plant_owners_over_time(catalog: Catalog) -> None:
     # ref-41: "a joint venture between Renault and the city of Moscow"
     avtoframos = "Avtoframos (renamed in 2008, later Renault Russia), founded as a joint venture "
     avtoframos += "of the City of Moscow and Renault"
-    assert owners(catalog, "moscow", 2008) == {avtoframos: None}
+    # Avtoframos ran the plant; no source says it owned it, so it is its operator.
+    assert owners(catalog, "moscow", 2008) == {}
+    operators = catalog.plant("moscow").owners_on(2008, role=Role.OPERATOR)
+    assert [o.owner for o in operators] == [avtoframos]
     # seed-000: "By 2012, had acquired full ownership of Avtoframos": a deadline, not a start.
     renault = "Renault Group, full owner of Avtoframos (later Renault Russia)"
-    assert owners(catalog, "moscow", 2015) == {avtoframos: None, renault: 100}
+    assert owners(catalog, "moscow", 2015) == {renault: 100}
     full = next(o for o in catalog.plant("moscow").owners if o.owner == renault)
     assert full.inference and "by 2012" in full.inference
     # seed-000: "established in 1998 between the City of (holding 38% stake) and SA (62% stake)"
@@ -262,13 +274,22 @@ def test_moscow_plant_owners_over_time(catalog: Catalog) -> None:
     assert stakes["avtoframos-stake-city-1998"] == (Figure.exact(38), Period.parse("1998"))
     assert stakes["avtoframos-stake-renault-1998"] == (Figure.exact(62), Period.parse("1998"))
     # ref-36: "sell 100% of Renault Group's shares in Renault Russia to Moscow City"
-    assert owners(catalog, "moscow", 2023)["City of Moscow"] == 100
-    # seed-003: "chose Kamaz, whose largest owner is the state-owned technology company Rosteh"
-    assert "Kamaz (contractor)" in owners(catalog, "moscow", 2023)
-    # seed-003: "transferred to the management of the city of Moscow and the state automobile"
-    nami = [o for o in catalog.plant("moscow").owners if o.owner.startswith("NAMI")]
-    # The source gives no date for NAMI's management: only the year of the takeover.
-    assert [str(o.period) for o in nami] == ["2022/.."]
+    assert owners(catalog, "moscow", 2023) == {"City of Moscow": 100}
+    # ref-91 (23 March 2022): "activities in its manufacturing plant in Moscow are suspended": in
+    # February 2022 Renault still owned the plant and Avtoframos (Renault Russia) ran it.
+    assert owners(catalog, "moscow", "2022-02") == {renault: 100}
+    moscow = catalog.plant("moscow")
+    assert [o.owner for o in moscow.owners_on("2022-02", role=Role.OPERATOR)] == [avtoframos]
+    assert moscow.owners_on("2022-04", role=Role.OPERATOR) == ()
+    # seed-003: "It was then transferred to the management of the city of Moscow and the state
+    # automobile institute Nami": managers, not owners, from no earlier than the sale.
+    managers = moscow.owners_on(2023, role=Role.MANAGER)
+    assert [o.owner for o in managers] == ["City of Moscow", "NAMI (state automobile institute)"]
+    assert all(str(o.period) == "2022-05-16/.." and o.inference for o in managers)
+    assert not any(o.owner.startswith("NAMI") for o in moscow.owners_on("2022-02", role=None))
+    # seed-003: "the state-owned technology company Rosteh, as the contractor."
+    (kamaz,) = moscow.owners_on(2023, role=Role.CONTRACTOR)
+    assert kamaz.owner == "Kamaz" and kamaz.inference and "does not date" in kamaz.inference
 
 
 def test_other_plants(catalog: Catalog) -> None:
@@ -876,8 +897,12 @@ def test_conflicts(catalog: Catalog) -> None:
     # seed-000: "over 716,000 units were built until 2002"
     assert claims(end_2141) == {"2001": True, "2002": False}
     mzma = dispute(catalog, "moscow", "date of the MZMA name (founding of the Small Car Factory)")
-    # seed-000: "Postwar reconversion began in 1945"
-    assert mzma.preferred_claim is not None and mzma.preferred_claim.value == "1945"
+    # ref-11: "(ZMA, later - МЗМА) from December 1946": the one reference dating the name argues
+    # against the article's 1945 ("Postwar reconversion began in 1945"), which is not preferred.
+    assert mzma.preferred_claim is not None
+    assert mzma.preferred_claim.value == "after 1946 (ZMA in December 1946, later MZMA)"
+    assert "ref-11" in cited(mzma, mzma.preferred_claim.value)
+    assert claims(mzma)["1945"] is False
     # seed-000: "In 1939, the facility was reorganized and renamed the Small Car Factory (MZMA)"
     assert claims(mzma)["1939"] is False
     # The 1939 claim cites only what supports it (not the KIM plant's 1941 stop).

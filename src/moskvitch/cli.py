@@ -191,7 +191,7 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
             lines += _inferred(name.inference, "    ")
         for owner in record.owners:
             stake = f" ({owner.stake_percent}%)" if owner.stake_percent else ""
-            lines.append(f"  owner {owner.period}: {owner.owner}{stake}")
+            lines.append(f"  {owner.role.value} {owner.period}: {owner.owner}{stake}")
             lines += _inferred(owner.inference, "    ")
     for figure in catalog.production_of(record.id):
         mark = "" if figure.preferred else " (alternative claim)"
