@@ -211,7 +211,7 @@ def test_options_that_apply_still_work(capsys: pytest.CaptureFixture[str]) -> No
     status, out, _ = run(capsys, "totals", "--by", "era", "--allocation", "proportional")
     assert status == 0 and "total" in out
     status, out, _ = run(capsys, "lineage", "412", "--direction", "up")
-    assert status == 0 and "successor-of Moskvich-408" in out
+    assert status == 0 and "derived-from Moskvich-408" in out
 
 
 def test_export_never_destroys_the_file_it_replaces(
