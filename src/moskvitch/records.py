@@ -748,6 +748,15 @@ class FactKind(StrEnum):
     """An announced intention or target: not what happened."""
     DEAL = "deal"
     """An agreement between owners, such as a sale with a buy-back option."""
+    OUTPUT = "output"
+    """A count of part of a model's output, such as one body style, that lies inside a total the
+    production records hold; kept out of the totals so that nothing is counted twice."""
+    QUALITY = "quality"
+    """Build quality, reliability and reputation."""
+    CONTEXT = "context"
+    """The plant's industrial context: the industry, the economy and the planning around it."""
+    CULTURE = "culture"
+    """The cars' place in culture: films, symbols, what owning one meant."""
 
 
 @attrs.frozen(kw_only=True, repr=False)
