@@ -299,3 +299,16 @@ def test_a_lineage_chain_thousands_deep_prints(
     assert lines[0] == f"M {count - 1}"
     assert lines[count - 1].endswith("└── successor-of M 0")
     assert lines[count - 1].startswith("    " * (count - 2))
+
+
+def test_show_says_when_a_preferred_figure_runs_past_the_models_span(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # seed-000: "The Moskvich 412, manufactured from 1967 to 1982 with over 900,000 units
+    # produced", while the 412's preferred span ends in 1976 (ref-19).
+    status, out, _ = run(capsys, "show", "412")
+    assert status == 0
+    assert "built 1967/1982: ≥900,000\n    (runs past the production span 1967/1976: " in out
+    # The 407's total lies within its span: nothing to explain.
+    status, out, _ = run(capsys, "show", "407")
+    assert "runs past" not in out

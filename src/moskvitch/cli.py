@@ -200,6 +200,10 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
             f"{'' if figure.unit.value == 'vehicles' else ' ' + figure.unit.value}{mark}"
         )
         lines += _inferred(figure.inference, "    ")
+        span = record.production if isinstance(record, Model | Variant) else None
+        if figure.preferred and figure.note and span is not None and _outside(figure.period, span):
+            # A preferred figure whose span runs past the model's says why, where it is printed.
+            lines.append(f"    (runs past the production span {span}: {figure.note})")
     for fact in catalog.facts_of(record.id):
         lines.append(f"  {_fact_line(fact)}")
         lines += _inferred(fact.inference, "    ")
@@ -208,6 +212,13 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
     for source_id in dict.fromkeys(c.source for c in record.citations):
         lines.append(f"  source: {catalog.source(source_id).title} [{source_id}]")
     print("\n".join(lines))
+
+
+def _outside(period: Period, span: Period) -> bool:
+    """Whether ``period`` runs before or past ``span`` (an open end of ``span`` never ends)."""
+    early = span.start is not None and period.earliest() < span.earliest()
+    late = span.end is not None and period.latest() > span.latest()
+    return early or late
 
 
 def _inferred(reason: str | None, indent: str) -> list[str]:
