@@ -165,9 +165,13 @@ def test_by_model_has_rows_for_models_inside_plant_figures() -> None:
 
 def test_part_year_figures_are_marked_partial() -> None:
     years = production.by_year()
-    # "around 600 vehicles in December 2022" is December only.
-    assert years["2022"].partial
     assert not years["1947"].partial
+    # ref-48: "sold in Russia from the sales start last March": March to December 2023 only.
+    assert production.by_year(measure=Measure.SOLD)["2023"].partial
+    # seed-000's "around 600 vehicles in December 2022" is the plan every other source gives, not
+    # output: no vehicles are counted as built in 2022.
+    assert "2022" not in years
+    assert production.by_year(measure=Measure.PLANNED)["2022"].figure == Figure.approx(600)
 
 
 def _catalog_with(*records: ProductionRecord) -> Catalog:

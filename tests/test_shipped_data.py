@@ -126,3 +126,47 @@ def test_notes_speak_to_readers_not_to_curators(catalog: Catalog) -> None:
     ]
     assert texts
     assert not [t for t in texts if re.search(r"\.toml\b|conflicts\(\)|\bcurators?\b", t)]
+
+
+#: For each name and role of the Moscow plant, the event that began it. A name or role may start
+#: on that event's date or later, never before: the plant is not called the Moskvich Automobile
+#: Plant, nor managed by NAMI, while Renault still ran it (ref-91: suspended on 23 March 2022).
+BEGUN_BY = {
+    ("name", "KIM"): "1930-named-kim",
+    ("name", "ZMA"): "1946-plant-named-zma",
+    ("name", "AZLK"): "1968-renamed-azlk",
+    ("name", "OAO Moskvitch"): "1991-reorganised-oao-moskvitch",
+    ("name", "Avtoframos"): "2004-avtoframos-moves-to-site",
+    ("name", "Moskvich Automobile Plant"): "2022-plant-renamed-moskvich",
+    ("owner", "OAO Moskvitch"): "1991-reorganised-oao-moskvitch",
+    ("operator", "Avtoframos (renamed in 2008"): "2004-avtoframos-moves-to-site",
+    ("owner", "Renault Group"): "2012-renault-full-ownership",
+    ("owner", "City of Moscow"): "2022-sale-to-moscow",
+    ("manager", "City of Moscow"): "2022-sale-to-moscow",
+    ("manager", "NAMI"): "2022-sale-to-moscow",
+    ("contractor", "Kamaz"): "2022-kamaz-investment-agreement",
+}
+
+
+def test_plant_names_and_roles_start_no_earlier_than_the_events_that_began_them(
+    catalog: Catalog,
+) -> None:
+    moscow = catalog.plant("moscow")
+    events = {event.id: event for event in catalog.events}
+    entries = [("name", n.name, n.period) for n in moscow.name_history]
+    entries += [(o.role.value, o.owner, o.period) for o in moscow.owners]
+    checked = set()
+    for kind, holder, period in entries:
+        key = next(((k, h) for k, h in BEGUN_BY if k == kind and holder.startswith(h)), None)
+        if key is None:
+            continue
+        checked.add(key)
+        event = events[BEGUN_BY[key]]
+        assert period.start is not None
+        assert period.start.earliest() >= event.date.earliest(), (kind, holder, event.id)
+    assert checked == set(BEGUN_BY)
+    # Every role of the revival starts no earlier than Renault's suspension of 23 March 2022.
+    suspended = events["2022-renault-operations-suspended"].date
+    for owner in moscow.owners:
+        if owner.period.start is not None and owner.period.start.year == 2022:
+            assert owner.period.start.earliest() >= suspended.earliest(), owner

@@ -272,7 +272,7 @@ def _show_subject(catalog: Catalog, record: Model | Variant | Plant) -> list[str
             lines += _inferred(name.inference, "    ")
         for owner in record.owners:
             stake = f" ({owner.stake_percent}%)" if owner.stake_percent else ""
-            lines.append(f"  owner {owner.period}: {owner.owner}{stake}")
+            lines.append(f"  {owner.role.value} {owner.period}: {owner.owner}{stake}")
             lines += _inferred(owner.inference, "    ")
     for figure in catalog.production_of(record.id):
         mark = "" if figure.preferred else " (alternative claim)"
@@ -282,6 +282,10 @@ def _show_subject(catalog: Catalog, record: Model | Variant | Plant) -> list[str
             f"  [{figure.id}]"
         )
         lines += _inferred(figure.inference, "    ")
+        span = record.production if isinstance(record, Model | Variant) else None
+        if figure.preferred and figure.note and span is not None and _outside(figure.period, span):
+            # A preferred figure whose span runs past the model's says why, where it is printed.
+            lines.append(f"    (runs past the production span {span}: {figure.note})")
     for fact in catalog.facts_of(record.id):
         lines.append(f"  {_fact_line(fact)}  [{fact.id}]")
         lines += _inferred(fact.inference, "    ")
@@ -462,6 +466,13 @@ _SHOW: dict[type, Callable[[Catalog, Any], list[str]]] = {
     ProductionRecord: _show_figure,
     Dispute: _show_dispute,
 }
+
+
+def _outside(period: Period, span: Period) -> bool:
+    """Whether ``period`` runs before or past ``span`` (an open end of ``span`` never ends)."""
+    early = span.start is not None and period.earliest() < span.earliest()
+    late = span.end is not None and period.latest() > span.latest()
+    return early or late
 
 
 def _inferred(reason: str | None, indent: str) -> list[str]:

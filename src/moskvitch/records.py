@@ -34,6 +34,7 @@ __all__ = [
     "PlantName",
     "ProductionRecord",
     "Relation",
+    "Role",
     "Source",
     "Unit",
     "Variant",
@@ -158,6 +159,24 @@ class Relation(StrEnum):
     """The model's engine was copied or derived from the target's."""
     INFLUENCED_BY = "influenced-by"
     """The model's design took cues from the target (styling, layout), short of a copy."""
+
+
+class Role(StrEnum):
+    """The part a party played at a plant in an :class:`Ownership`; the roles are distinct.
+
+    Owning a plant, running it, managing it on another's behalf and building cars there under
+    contract are different things: seed 003 says the 2022 plant was "transferred to the
+    management of" the city and NAMI, who chose Kamaz "as the contractor".
+    """
+
+    OWNER = "owner"
+    """Owned the plant (or the company that owned it)."""
+    OPERATOR = "operator"
+    """Ran production at the plant or on part of its site."""
+    MANAGER = "manager"
+    """Had the plant transferred to its management, without a source calling it the owner."""
+    CONTRACTOR = "contractor"
+    """Was chosen to build cars at the plant under contract."""
 
 
 class EventKind(StrEnum):
@@ -402,10 +421,15 @@ class PlantName:
 
 @attrs.frozen(kw_only=True, repr=False)
 class Ownership:
-    """An owner or operator of a plant during a period.
+    """A party's role at a plant during a period: owner, operator, manager or contractor.
 
-    :param owner: who owned or ran it.
-    :param period: when.
+    The period starts no earlier than the event that began the role, at the precision the
+    source gives; where a source does not date the start, ``inference`` says how it was set.
+
+    :param owner: the party that held the role (the field keeps its name from when every entry
+        was an owner).
+    :param period: when it held the role.
+    :param role: the role held; :attr:`Role.OWNER` unless given.
     :param stake_percent: the share held, when a source states it.
     :param inference: when a value is the curators' inference rather than a source's
         statement, the reason (see :doc:`/data-format`).
@@ -414,11 +438,12 @@ class Ownership:
 
     owner: str
     period: Period
+    role: Role = Role.OWNER
     stake_percent: int | None = None
     inference: str | None = None
     citations: _Citations = attrs.field(default=(), converter=_tuple)
 
-    __repr__ = _short_repr("owner", "period")
+    __repr__ = _short_repr("owner", "period", "role")
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -430,7 +455,8 @@ class Plant:
     :param city: the city.
     :param country: the country, by today's name.
     :param name_history: the names it carried over time, each with its period.
-    :param owners: its owners or operators over time.
+    :param owners: the parties that owned, ran, managed or built at it over time, each with its
+        :class:`Role`.
     :param note: anything a reader should know.
     :param inference: when a value is the curators' inference rather than a source's
         statement, the reason (see :doc:`/data-format`).
@@ -466,14 +492,18 @@ class Plant:
         """Every name it goes by: the main name, then those of ``name_history``."""
         return tuple(dict.fromkeys((self.name, *(n.name for n in self.name_history))))
 
-    def owners_on(self, date: PartialDate | str | int) -> tuple[Ownership, ...]:
-        """The owners or operators recorded for ``date``, earliest first.
+    def owners_on(
+        self, date: PartialDate | str | int, role: Role | None = Role.OWNER
+    ) -> tuple[Ownership, ...]:
+        """The parties holding ``role`` at the plant on ``date``, earliest first.
 
         :param date: a :class:`PartialDate`, its ISO text, or a year.
-        :returns: every ownership whose period covers the date.
+        :param role: the role asked about, owners by default; ``None`` for every role.
+        :returns: every entry of that role whose period covers the date.
         :raises InvalidDateError: when given text that is not a date.
         """
-        return tuple(_current(self.owners, PartialDate.of(date)))
+        entries = (e for e in self.owners if role is None or e.role is role)
+        return tuple(_current(entries, PartialDate.of(date)))
 
 
 _Dated = TypeVar("_Dated", PlantName, Ownership)
@@ -727,6 +757,15 @@ class FactKind(StrEnum):
     """An announced intention or target: not what happened."""
     DEAL = "deal"
     """An agreement between owners, such as a sale with a buy-back option."""
+    OUTPUT = "output"
+    """A count of part of a model's output, such as one body style, that lies inside a total the
+    production records hold; kept out of the totals so that nothing is counted twice."""
+    QUALITY = "quality"
+    """Build quality, reliability and reputation."""
+    CONTEXT = "context"
+    """The plant's industrial context: the industry, the economy and the planning around it."""
+    CULTURE = "culture"
+    """The cars' place in culture: films, symbols, what owning one meant."""
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -47,6 +47,7 @@ from .records import (
     PlantName,
     ProductionRecord,
     Relation,
+    Role,
     Source,
     Unit,
     Variant,
@@ -308,6 +309,7 @@ def plants(
             Ownership(
                 owner=draw(_TEXT),
                 period=span,
+                role=draw(st.sampled_from(Role)),
                 stake_percent=draw(st.none() | st.integers(1, 100)),
                 citations=draw(_cited(source_ids)),
             )
