@@ -325,7 +325,7 @@ def test_show_names_plants_as_they_were_called_at_the_time(
         assert line in out, name
         assert "AZLK" not in out.split("built at:")[1].split("\n")[0] or name == "412"
     _, out, _ = run(capsys, "show", "1946-first-moskvich-400")
-    assert "about: MZMA [plant moscow]" in out  # the plant's name on 1946-12-04
+    assert "about: ZMA [plant moscow]" in out  # the plant's name on 1946-12-04
 
 
 def _printed_ids(text: str) -> set[str]:

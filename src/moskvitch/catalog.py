@@ -552,7 +552,7 @@ class Catalog:
 
         >>> import moskvitch
         >>> [e.id for e in moskvitch.load().events_between("1946-12", "1946-12")]
-        ['1946-plant-named-zma', '1946-first-moskvich-400']
+        ['1946-first-moskvich-400', '1946-plant-named-zma']
         """
         span = Period(*(None if d is None else PartialDate.of(d) for d in (start, end)))
         return tuple(e for e in self._index.events_by_date if span.overlaps(Period(e.date, e.date)))
