@@ -44,13 +44,20 @@ class UnknownNameError(LookupError):
     :ivar kind: what was looked for (``"model"``, ``"plant"``…).
     :ivar name: the name that was asked for, as given.
     :ivar suggestions: close matches among the known names, best first.
+    :ivar hint: what else the name is, when it names a record of another kind (``"it is a
+        variant of 'Moskvich-400'"``), else ``""``.
     """
 
-    def __init__(self, kind: str, name: str, suggestions: Iterable[str] = ()) -> None:
+    def __init__(
+        self, kind: str, name: str, suggestions: Iterable[str] = (), *, hint: str = ""
+    ) -> None:
         self.kind = kind
         self.name = name
         self.suggestions = tuple(suggestions)
+        self.hint = hint
         message = f"no {kind} named {name!r}"
+        if hint:
+            message += f": {hint}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(message)
