@@ -133,7 +133,7 @@ def test_validate_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_pa
     )
     status, out, err = run(capsys, "validate", str(tmp_path))
     assert status == 1 and out == ""
-    assert "models.toml: models[0] (x).production: invalid period '1946-13'" in err
+    assert "models.toml:6: models[0] (x).production: invalid period '1946-13'" in err
     status, out, _ = run(
         capsys, "validate", str(Path(__file__).parent.parent / "src/moskvitch/data")
     )

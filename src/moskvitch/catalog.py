@@ -3,7 +3,7 @@
 import types
 import typing
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, Self, TypeVar
 
 import attrs
@@ -159,11 +159,17 @@ class Catalog:
         self._build_index(keys)
 
     @classmethod
-    def _of_structured(cls, collections: Mapping[str, tuple[Any, ...]]) -> Self:
+    def _of_structured(
+        cls,
+        collections: Mapping[str, tuple[Any, ...]],
+        pending: Mapping[str, Collection[str]] | None = None,
+    ) -> Self:
         """A catalog of records built by the converter, checked against every rule between
         records but not for field types, which the converter's strict hooks guarantee.
 
         :param collections: tuples of records by collection name; missing ones are empty.
+        :param pending: ids of records that could not be structured, by collection, so that
+            references to them are not reported (see :func:`moskvitch.validation.problems`).
         :returns: the validated catalog, indexed.
         :raises DataError: when any rule is broken.
         """
@@ -171,7 +177,9 @@ class Catalog:
 
         catalog = cls._assemble(collections)
         keys = NameKeys()
-        found = problems(catalog._collections(), COLLECTIONS, typed=True, keys=keys)
+        found = problems(
+            catalog._collections(), COLLECTIONS, typed=True, keys=keys, pending=pending
+        )
         if found:
             raise DataError(found)
         catalog._build_index(keys)

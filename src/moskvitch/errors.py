@@ -111,6 +111,8 @@ class Problem:
     :param record: the record's id, when it has a readable one, else ``""``.
     :param path: the field inside the record (``"citations[0].source"``), or inside the
         document when there is no record; ``""`` for the record or file as a whole.
+    :param line: the line of the file it is on, from 1, when known: the field's line in a
+        TOML file, else its record's table header (``[[models]]``); ``None`` otherwise.
     """
 
     message: str
@@ -119,6 +121,7 @@ class Problem:
     index: int | None = attrs.field(default=None, kw_only=True)
     record: str = attrs.field(default="", kw_only=True)
     path: str = attrs.field(default="", kw_only=True)
+    line: int | None = attrs.field(default=None, kw_only=True)
 
     @property
     def location(self) -> str:
@@ -133,7 +136,8 @@ class Problem:
         return where
 
     def __str__(self) -> str:
-        where = ": ".join(part for part in (self.file, self.location) if part)
+        file = self.file if self.line is None or not self.file else f"{self.file}:{self.line}"
+        where = ": ".join(part for part in (file, self.location) if part)
         return f"{where}: {self.message}" if where else self.message
 
 
