@@ -80,9 +80,10 @@ def test_json_output_parses(capsys: pytest.CaptureFixture[str], args: list[str])
     assert json.loads(out)
 
 
-def test_unknown_names_exit_2_with_suggestions(capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_names_exit_1_with_suggestions(capsys: pytest.CaptureFixture[str]) -> None:
+    # A failed look-up, not a malformed command line: 1, not the usage status 2.
     status, out, err = run(capsys, "lineage", "Moskvich-4122")
-    assert status == 2
+    assert status == 1
     assert out == ""
     assert "no model named 'Moskvich-4122'; did you mean 'Moskvich-412'" in err
     assert "Traceback" not in err
@@ -185,7 +186,8 @@ def test_choices_come_from_the_production_enums(capsys: pytest.CaptureFixture[st
         (["lineage", "412", "--format", "dot", "--direction", "up"], "--direction applies"),
         (["lineage", "412", "--json", "--direction", "up"], "--direction applies"),
         (["totals", "--by", "year", "--allocation", "strict"], "--allocation applies to --by era"),
-        (["export", "--collection", "models"], "--collection applies to --format csv only"),
+        (["export", "--collection", "models.lineage"], "is a CSV table; for JSON, choose"),
+        (["export", "--json", "--format", "csv"], "cannot be used together"),
         (["export", "--output", ""], "--output needs a file name"),
         (["--data", "somewhere", "validate", "."], "not --data"),
     ],

@@ -84,7 +84,9 @@ def structure(
 
     Every collection is structured with ``converter``, then the catalog is built, which
     checks the rules that span records (see :mod:`moskvitch.validation`). Nothing is returned
-    unless both succeed.
+    unless both succeed. Both kinds of problem are listed in one run: when some records cannot
+    be structured, the rules between records are checked on the others, and a reference to a
+    record that is there but broken is not reported as unknown.
 
     :param data: the plain data, as read from JSON or TOML; missing collections are empty.
     :param file: the file name to put in problems, or a function from a collection's name to
@@ -93,8 +95,15 @@ def structure(
     :returns: the validated catalog.
     :raises DataError: listing every problem, when the data is malformed or inconsistent.
     """
+    return _structure(data, file, [] if problems is None else problems, references=True)
+
+
+def _structure(
+    data: object, file: str | Callable[[str], str], found: list[Problem], *, references: bool
+) -> Catalog:
+    """:func:`structure`; ``references=False`` when a file could not be read at all, so that
+    references to its records, which cannot be checked, are not listed as unknown."""
     file_of = file if callable(file) else (lambda _: file)
-    found = [] if problems is None else problems
     if not isinstance(data, dict):
         message = f"expected a table of collections, found {type(data).__name__}"
         raise DataError([*found, Problem(message, file=file_of(""))])
@@ -108,7 +117,8 @@ def structure(
     parts = structure_collections(data, file_of, found, positions)
     if found:
         # Check the rules between records on the records that did structure, in this run.
-        found += _reference_problems(parts, data, positions, file_of)
+        if references:
+            found += _reference_problems(parts, data, positions, file_of)
         raise DataError(_in_file_order(found))
     return _checked(parts, file_of)
 
@@ -363,19 +373,23 @@ def load_directory(directory: str | os.PathLike[str]) -> Catalog:
         problems.append(Problem(f"no data files; expected one or more of {listed}", file=name))
     data: dict[str, object] = {}
     texts: dict[str, str] = {}
+    unread = False  # a file whose records are unknown: references to them cannot be checked
     for file in present:
         collection = expected[file]
         raw = _read_file(root / file, file, problems)
         if raw is None:
+            unread = True
             continue
         try:
             texts[file] = raw.decode("utf-8")
             document = tomllib.loads(texts[file])
         except ValueError as error:  # TOMLDecodeError, UnicodeDecodeError, a huge int
             problems.append(Problem(f"not valid TOML: {_parser_message(error)}", file=file))
+            unread = True
             continue
         except RecursionError:
             problems.append(Problem("not valid TOML: nested too deeply", file=file))
+            unread = True
             continue
         for key in document:
             if key != collection:
@@ -383,7 +397,9 @@ def load_directory(directory: str | os.PathLike[str]) -> Catalog:
                 problems.append(Problem(message, file=file, path=key))
         data[collection] = document.get(collection, [])
     try:
-        return structure(data, file=lambda collection: f"{collection}.toml", problems=problems)
+        return _structure(
+            data, lambda collection: f"{collection}.toml", problems, references=not unread
+        )
     except DataError as error:
         raise DataError(_with_line(problem, texts) for problem in error.problems) from None
 
@@ -444,7 +460,9 @@ def _line_of(lines: list[str], collection: str, index: int | None, path: str) ->
         if number >= len(subs):
             break
         start = line = subs[number]
-        end = next((i for i, name in headers if i > start and not name.startswith(table + ".")), end)
+        end = next(
+            (i for i, name in headers if i > start and not name.startswith(table + ".")), end
+        )
     return line + 1
 
 
