@@ -42,6 +42,7 @@ from .errors import DataError, Problem
 
 if TYPE_CHECKING:
     import json
+    from importlib.resources.abc import Traversable
     from pathlib import Path
 
     import cattrs
@@ -335,7 +336,7 @@ def _read_record_by_record(
         return None
 
 
-def load_directory(directory: str | os.PathLike[str]) -> Catalog:
+def load_directory(directory: str | os.PathLike[str] | Traversable) -> Catalog:
     """Read a directory of TOML data files into a catalog.
 
     Each collection lives in ``<collection>.toml`` under a top-level array of tables of the
@@ -344,23 +345,39 @@ def load_directory(directory: str | os.PathLike[str]) -> Catalog:
     reference must resolve inside the directory. Any other ``*.toml`` file (in any case, such
     as ``events.TOML``) is reported as unknown; files with other suffixes are ignored.
 
-    :param directory: the directory.
+    :param directory: the directory: a path, or a :class:`~importlib.resources.abc.Traversable`
+        such as ``importlib.resources.files("moskvitch") / "data"``, even inside a zip file.
     :returns: the validated catalog.
     :raises DataError: listing every problem in every file.
     """
     import tomllib  # only data directories need these, not the shipped catalog
     from pathlib import Path
 
-    root = Path(directory)
-    name = os.fspath(directory)
-    if name == "" or not root.is_dir():
-        message = _not_a_directory(root) if name else "empty path"
-        raise DataError([Problem(message, file=name)])
-    try:
-        names = sorted(entry.name for entry in os.scandir(root))
-    except OSError as error:
-        message = f"cannot list the directory: {_reason(error)}"
-        raise DataError([Problem(message, file=name)]) from None
+    read: Callable[[str, list[Problem]], bytes | None]
+    if isinstance(directory, str | os.PathLike):
+        root = Path(directory)
+        name = os.fspath(directory)
+        if name == "" or not root.is_dir():
+            message = _not_a_directory(root) if name else "empty path"
+            raise DataError([Problem(message, file=name)])
+        try:
+            names = sorted(entry.name for entry in os.scandir(root))
+        except OSError as error:
+            message = f"cannot list the directory: {_reason(error)}"
+            raise DataError([Problem(message, file=name)]) from None
+
+        def read(file: str, problems: list[Problem]) -> bytes | None:
+            return _read_file(root / file, file, problems)
+
+    else:  # a package resource that is not a path of its own, e.g. in a zip file
+        resource, name = directory, str(directory)
+        if not resource.is_dir():
+            raise DataError([Problem("not a directory of TOML data files", file=name)])
+        names = sorted(entry.name for entry in resource.iterdir())
+
+        def read(file: str, problems: list[Problem]) -> bytes | None:
+            return _read_resource(resource / file, file, problems)
+
     expected = {f"{collection}.toml": collection for collection in COLLECTIONS}
     listed = ", ".join(sorted(expected))
     problems = [
@@ -376,7 +393,7 @@ def load_directory(directory: str | os.PathLike[str]) -> Catalog:
     unread = False  # a file whose records are unknown: references to them cannot be checked
     for file in present:
         collection = expected[file]
-        raw = _read_file(root / file, file, problems)
+        raw = read(file, problems)
         if raw is None:
             unread = True
             continue
@@ -521,6 +538,21 @@ def _read_file(path: Path, name: str, problems: list[Problem]) -> bytes | None:
         return None
     finally:
         os.close(descriptor)
+    if len(data) > MAX_FILE_BYTES:
+        problems.append(Problem(_too_large(len(data)), file=name))
+        return None
+    return data
+
+
+def _read_resource(resource: Traversable, name: str, problems: list[Problem]) -> bytes | None:
+    """The bytes of one data file inside a package that is not on the file system (a zip):
+    no FIFO or device can be there, but the size limit holds as for :func:`_read_file`."""
+    try:
+        with resource.open("rb") as handle:
+            data: bytes = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        problems.append(Problem(f"cannot read the file: {_reason(error)}", file=name))
+        return None
     if len(data) > MAX_FILE_BYTES:
         problems.append(Problem(_too_large(len(data)), file=name))
         return None
