@@ -129,7 +129,7 @@ def test_get_source_and_get_engine_return_the_default_for_unknown_ids(catalog: C
     assert catalog.get_source(source.id) is source
     assert catalog.get_engine(engine.id) is engine
     assert catalog.get_source("no-such-source") is None
-    assert catalog.get_engine("no-such-engine", "none") == "none"
+    assert catalog.get_engine("no-such-engine", engine) is engine
     # An id of another kind is not a source.
     assert catalog.get_source(engine.id) is None
 

@@ -373,7 +373,7 @@ class Catalog:
         """
         return self._by_id(engine_id, Engine, "engine", (e.id for e in self.engines))
 
-    def get_source(self, source_id: str, default: R | None = None) -> Source | R | None:
+    def get_source(self, source_id: str, default: Source | None = None) -> Source | None:
         """The source with this id, or ``default``: :meth:`source` that never raises for an
         unknown id, like ``dict.get``.
 
@@ -391,7 +391,7 @@ class Catalog:
         found = self._index.by_id.get(_checked_id(source_id, "source"))
         return found if isinstance(found, Source) else default
 
-    def get_engine(self, engine_id: str, default: R | None = None) -> Engine | R | None:
+    def get_engine(self, engine_id: str, default: Engine | None = None) -> Engine | None:
         """The engine with this id, or ``default``: :meth:`engine` that never raises for an
         unknown id, like ``dict.get``.
 

@@ -41,8 +41,8 @@ from .catalog import COLLECTIONS, Catalog
 from .errors import DataError, Problem
 
 if TYPE_CHECKING:
+    import importlib.resources.abc
     import json
-    from importlib.resources.abc import Traversable
     from pathlib import Path
 
     import cattrs
@@ -336,7 +336,9 @@ def _read_record_by_record(
         return None
 
 
-def load_directory(directory: str | os.PathLike[str] | Traversable) -> Catalog:
+def load_directory(
+    directory: str | os.PathLike[str] | importlib.resources.abc.Traversable,
+) -> Catalog:
     """Read a directory of TOML data files into a catalog.
 
     Each collection lives in ``<collection>.toml`` under a top-level array of tables of the
@@ -345,7 +347,7 @@ def load_directory(directory: str | os.PathLike[str] | Traversable) -> Catalog:
     reference must resolve inside the directory. Any other ``*.toml`` file (in any case, such
     as ``events.TOML``) is reported as unknown; files with other suffixes are ignored.
 
-    :param directory: the directory: a path, or a :class:`~importlib.resources.abc.Traversable`
+    :param directory: the directory: a path, or a package resource (a ``Traversable``)
         such as ``importlib.resources.files("moskvitch") / "data"``, even inside a zip file.
     :returns: the validated catalog.
     :raises DataError: listing every problem in every file.
@@ -544,7 +546,9 @@ def _read_file(path: Path, name: str, problems: list[Problem]) -> bytes | None:
     return data
 
 
-def _read_resource(resource: Traversable, name: str, problems: list[Problem]) -> bytes | None:
+def _read_resource(
+    resource: importlib.resources.abc.Traversable, name: str, problems: list[Problem]
+) -> bytes | None:
     """The bytes of one data file inside a package that is not on the file system (a zip):
     no FIFO or device can be there, but the size limit holds as for :func:`_read_file`."""
     try:

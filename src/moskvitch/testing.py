@@ -313,9 +313,7 @@ def plants(
             PlantName(name=f"Works {plant_id} {i}", period=span, citations=draw(_cited(source_ids)))
             for i, span in enumerate(spans)
         ),
-        owners=tuple(
-            draw(ownerships(spans=st.just(span), source_ids=source_ids)) for span in spans
-        ),
+        owners=tuple(draw(ownerships(spans=[span], source_ids=source_ids)) for span in spans),
         citations=draw(_cited(source_ids)),
     )
 
@@ -413,18 +411,18 @@ def links(
 def plant_names(
     draw: st.DrawFn,
     *,
-    spans: st.SearchStrategy[Period] | None = None,
+    spans: Sequence[Period] | None = None,
     source_ids: Sequence[str] = ("source-0",),
 ) -> PlantName:
     """Names a plant carried over a period, cited.
 
-    :param spans: the periods to draw from; any period when ``None``.
+    :param spans: the periods to choose from; any period when ``None``.
     :param source_ids: the sources they may cite.
     :returns: a strategy of :class:`~moskvitch.PlantName`.
     """
     return PlantName(
         name=f"Works {draw(_TEXT)}",
-        period=draw(periods() if spans is None else spans),
+        period=draw(periods() if spans is None else st.sampled_from(list(spans))),
         citations=draw(_cited(source_ids)),
     )
 
@@ -433,18 +431,18 @@ def plant_names(
 def ownerships(
     draw: st.DrawFn,
     *,
-    spans: st.SearchStrategy[Period] | None = None,
+    spans: Sequence[Period] | None = None,
     source_ids: Sequence[str] = ("source-0",),
 ) -> Ownership:
     """Owners of a plant over a period, with a stake of 1 to 100 percent or none, cited.
 
-    :param spans: the periods to draw from; any period when ``None``.
+    :param spans: the periods to choose from; any period when ``None``.
     :param source_ids: the sources they may cite.
     :returns: a strategy of :class:`~moskvitch.Ownership`.
     """
     return Ownership(
         owner=draw(_TEXT),
-        period=draw(periods() if spans is None else spans),
+        period=draw(periods() if spans is None else st.sampled_from(list(spans))),
         stake_percent=draw(st.none() | st.integers(1, 100)),
         citations=draw(_cited(source_ids)),
     )
