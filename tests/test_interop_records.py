@@ -33,7 +33,7 @@ def test_get_returns_none_or_the_default_for_unknown_names(catalog: Catalog) -> 
 def test_get_rejects_a_name_that_is_not_text(catalog: Catalog) -> None:
     # An int is a designation (412); anything else that is not text is refused.
     assert catalog.get(412) is catalog.model("412")
-    with pytest.raises(TypeError, match="a string or an int designation, not float: 412.0"):
+    with pytest.raises(TypeError, match=r"a string or an int designation, not float: 412\.0"):
         catalog.get(412.0)  # type: ignore[arg-type]
 
 
