@@ -83,9 +83,10 @@ def test_json_output_parses(capsys: pytest.CaptureFixture[str], args: list[str])
     assert json.loads(out)
 
 
-def test_unknown_names_exit_2_with_suggestions(capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_names_exit_1_with_suggestions(capsys: pytest.CaptureFixture[str]) -> None:
+    # A failed look-up, not a malformed command line: 1, not the usage status 2.
     status, out, err = run(capsys, "lineage", "Moskvich-4122")
-    assert status == 2
+    assert status == 1
     assert out == ""
     assert "no model named 'Moskvich-4122'; did you mean 'Moskvich-412'" in err
     assert "Traceback" not in err
@@ -136,7 +137,7 @@ def test_validate_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_pa
     )
     status, out, err = run(capsys, "validate", str(tmp_path))
     assert status == 1 and out == ""
-    assert "models.toml: models[0] (x).production: invalid period '1946-13'" in err
+    assert "models.toml:6: models[0] (x).production: invalid period '1946-13'" in err
     status, out, _ = run(
         capsys, "validate", str(Path(__file__).parent.parent / "src/moskvitch/data")
     )
@@ -188,7 +189,8 @@ def test_choices_come_from_the_production_enums(capsys: pytest.CaptureFixture[st
         (["lineage", "412", "--format", "dot", "--direction", "up"], "--direction applies"),
         (["lineage", "412", "--json", "--direction", "up"], "--direction applies"),
         (["totals", "--by", "year", "--allocation", "strict"], "--allocation applies to --by era"),
-        (["export", "--collection", "models"], "--collection applies to --format csv only"),
+        (["export", "--collection", "models.lineage"], "is a CSV table; for JSON, choose"),
+        (["export", "--json", "--format", "csv"], "cannot be used together"),
         (["export", "--output", ""], "--output needs a file name"),
         (["--data", "somewhere", "validate", "."], "not --data"),
     ],

@@ -100,7 +100,6 @@ def test_totals_window(capsys: pytest.CaptureFixture[str]) -> None:
     ("args", "message"),
     [
         (["totals", "400", "--by", "plant"], "break down --by era or year, not --by plant"),
-        (["totals", "Moskvich-4122"], "no model, variant or plant named 'Moskvich-4122'"),
         (["totals", "--from", "1991-13"], "invalid date '1991-13'"),
         (["totals", "--from", "1991", "--to", "1967"], "ends before it starts"),
         (["schema", "--toml", "models", "--command", "show"], "cannot be used together"),
@@ -112,6 +111,14 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], args: list[str], messa
     status, out, err = run(capsys, *args)
     assert (status, out) == (2, "")
     assert message in err and len(err.splitlines()) == 1
+
+
+def test_a_failed_look_up_exits_1_with_suggestions_on_stderr(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "totals", "Moskvich-4122")
+    assert (status, out) == (1, "")
+    assert "no model, variant or plant named 'Moskvich-4122'; did you mean" in err
 
 
 JSON_COMMANDS = [
@@ -127,6 +134,7 @@ JSON_COMMANDS = [
     ("timeline", ["400"]),
     ("search", ["moskvich"]),
     ("conflicts", []),
+    ("validate", [str(Path(moskvitch.__file__).parent / "data")]),
 ]
 
 

@@ -122,10 +122,10 @@ def test_transcript_shows_the_command_and_its_output(
 
 def test_transcript_fails_on_an_unexpected_status(cli_output: ModuleType, tmp_path: Path) -> None:
     result = cli_output.run('moskvitch show "no such model"', tmp_path)
-    assert result.status == 2
-    with pytest.raises(cli_output.CommandError, match="exited with status 2"):
+    assert result.status == 1
+    with pytest.raises(cli_output.CommandError, match="exited with status 1"):
         cli_output.transcript("moskvitch show x", result)
-    text = cli_output.transcript("moskvitch show x", result, expected_status=2, show_stderr=True)
+    text = cli_output.transcript("moskvitch show x", result, expected_status=1, show_stderr=True)
     assert "moskvitch: error:" in text
 
 

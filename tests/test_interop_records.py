@@ -31,8 +31,10 @@ def test_get_returns_none_or_the_default_for_unknown_names(catalog: Catalog) -> 
 
 
 def test_get_rejects_a_name_that_is_not_text(catalog: Catalog) -> None:
-    with pytest.raises(TypeError, match="a name is a string, not int: 412"):
-        catalog.get(412)  # type: ignore[arg-type]
+    # An int is a designation (412); anything else that is not text is refused.
+    assert catalog.get(412) is catalog.model("412")
+    with pytest.raises(TypeError, match=r"a string or an int designation, not float: 412\.0"):
+        catalog.get(412.0)  # type: ignore[arg-type]
 
 
 def test_every_record_repr_fits_two_lines(catalog: Catalog) -> None:

@@ -56,7 +56,7 @@ def test_a_small_directory_loads(tmp_path: Path) -> None:
 def test_bad_date_names_file_record_and_field(tmp_path: Path) -> None:
     write(tmp_path, sources=SOURCES, models=MODELS.replace("1946-12-04/1956", "1946-13/1956"))
     assert problems_of(tmp_path) == [
-        "models.toml: models[0] (moskvich-400).production: invalid period '1946-13/1956': "
+        "models.toml:8: models[0] (moskvich-400).production: invalid period '1946-13/1956': "
         "invalid date '1946-13': month out of range 1..12"
     ]
 
@@ -68,9 +68,10 @@ def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
         .replace('make = "Moskvich"', 'make = "Moskvich"\ncolour = "red"')
     )
     found = problems_of(write(tmp_path, sources=SOURCES, models=broken))
-    assert any("models[0] (moskvich-400): unknown field 'colour'" in p for p in found)
+    assert any("models[0] (moskvich-400).colour: unknown field 'colour'" in p for p in found)
     assert any("models[1] (opel-kadett-k38).kind: unknown ModelKind 'foreign'" in p for p in found)
-    assert len(found) == 2  # references are checked once the records themselves are sound
+    # The broken reference is inside a record that cannot be read: it cannot be checked.
+    assert len(found) == 2
 
 
 def test_dangling_references_and_missing_citations(tmp_path: Path) -> None:
@@ -79,9 +80,9 @@ def test_dangling_references_and_missing_citations(tmp_path: Path) -> None:
     )
     found = problems_of(write(tmp_path, sources=SOURCES, models=broken))
     assert found == [
-        "models.toml: models[0] (moskvich-400).citations[0].source: unknown source 'ref-2'",
-        "models.toml: models[0] (moskvich-400).plants[0]: unknown plant 'moscow'",
-        "models.toml: models[0] (moskvich-400).lineage[0].target: unknown model 'opel-kadett'",
+        "models.toml:10: models[0] (moskvich-400).citations[0].source: unknown source 'ref-2'",
+        "models.toml:11: models[0] (moskvich-400).plants[0]: unknown plant 'moscow'",
+        "models.toml:9: models[0] (moskvich-400).lineage[0].target: unknown model 'opel-kadett'",
     ]
 
 
@@ -92,7 +93,7 @@ def test_lineage_cycle_is_rejected(tmp_path: Path) -> None:
     )
     found = problems_of(write(tmp_path, sources=SOURCES, models=cyclic))
     assert found == [
-        "models.toml: models[0] (moskvich-400).lineage: lineage cycle: "
+        "models.toml:9: models[0] (moskvich-400).lineage: lineage cycle: "
         "moskvich-400 -> opel-kadett-k38 -> moskvich-400"
     ]
 
@@ -103,8 +104,8 @@ def test_strict_types(tmp_path: Path) -> None:
     )
     found = problems_of(write(tmp_path, sources=SOURCES, models=broken))
     assert found == [
-        "models.toml: models[0] (moskvich-400).name: expected a string, found int 400",
-        "models.toml: models[0] (moskvich-400).aliases: expected a list, found str '400'",
+        "models.toml:4: models[0] (moskvich-400).name: expected a string, found int 400",
+        "models.toml:5: models[0] (moskvich-400).aliases: expected a list, found str '400'",
     ]
 
 
@@ -112,7 +113,7 @@ def test_duplicate_ids_and_ambiguous_aliases(tmp_path: Path) -> None:
     doubled = MODELS + MODELS.split("[[models]]")[1].join(["[[models]]", ""])
     found = problems_of(write(tmp_path, sources=SOURCES, models=doubled))
     assert (
-        "models.toml: models[2] (moskvich-400).id: duplicate id 'moskvich-400' (first at "
+        "models.toml:19: models[2] (moskvich-400).id: duplicate id 'moskvich-400' (first at "
         "models[0])" in found
     )
 
@@ -123,7 +124,7 @@ def test_required_field_and_unknown_files(tmp_path: Path) -> None:
         "model.toml: unknown data file; expected one of disputes.toml, engines.toml, "
         "events.toml, facts.toml, models.toml, plants.toml, production.toml, sources.toml, "
         "variants.toml",
-        "models.toml: models[1] (opel-kadett-k38).make: required field missing",
+        "models.toml:12: models[1] (opel-kadett-k38).make: required field missing",
     ]
 
 
@@ -131,7 +132,7 @@ def test_invalid_toml_and_wrong_top_level_key(tmp_path: Path) -> None:
     write(tmp_path, sources="[[sources]\n", models="[[model]]\nid = 'x'\n")
     found = problems_of(tmp_path)
     assert found[0].startswith("sources.toml: not valid TOML:")
-    assert found[1] == "models.toml: model: unknown top-level key; expected [[models]]"
+    assert found[1] == "models.toml:1: model: unknown top-level key; expected [[models]]"
 
 
 def test_not_a_directory(tmp_path: Path) -> None:
@@ -281,12 +282,13 @@ def test_problems_carry_their_location_as_fields(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         load(write(tmp_path, sources=SOURCES, models=broken))
     (problem,) = info.value.problems
-    assert (problem.file, problem.collection, problem.index, problem.record, problem.path) == (
-        "models.toml",
-        "models",
-        1,
-        "opel-kadett-k38",
-        "kind",
-    )
+    assert (
+        problem.file,
+        problem.line,
+        problem.collection,
+        problem.index,
+        problem.record,
+        problem.path,
+    ) == ("models.toml", 16, "models", 1, "opel-kadett-k38", "kind")
     assert problem.message.startswith("unknown ModelKind 'foreign'; expected one of")
-    assert str(problem) == f"models.toml: models[1] (opel-kadett-k38).kind: {problem.message}"
+    assert str(problem) == f"models.toml:16: models[1] (opel-kadett-k38).kind: {problem.message}"

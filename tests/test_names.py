@@ -50,8 +50,16 @@ def test_every_subject_parameter_takes_any_name(catalog: Catalog, ask: object) -
         ask(catalog, "Moskvich-4000")  # type: ignore[operator]
 
 
-@pytest.mark.parametrize("look_up", ["model", "variant", "plant", "find", "source", "engine"])
-def test_a_name_that_is_not_a_string_is_a_type_error(catalog: Catalog, look_up: str) -> None:
+@pytest.mark.parametrize("look_up", ["model", "variant", "plant", "find", "get"])
+def test_a_name_that_is_not_a_string_or_an_int_is_a_type_error(
+    catalog: Catalog, look_up: str
+) -> None:
+    with pytest.raises(TypeError, match="412"):
+        getattr(catalog, look_up)(412.0)
+
+
+@pytest.mark.parametrize("look_up", ["source", "engine", "get_source", "get_engine"])
+def test_an_id_that_is_not_a_string_is_a_type_error(catalog: Catalog, look_up: str) -> None:
     with pytest.raises(TypeError, match="412"):
         getattr(catalog, look_up)(412)
 

@@ -3,7 +3,9 @@
 import subprocess
 import sys
 
-from hypothesis import given
+import attrs
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import moskvitch
@@ -63,3 +65,33 @@ def test_every_collection_has_a_strategy(data: st.DataObject) -> None:
 
     for kind in COLLECTIONS.values():  # registered by the plugin, from the one list
         assert isinstance(data.draw(st.from_type(kind)), kind)
+
+
+PUBLIC_ATTRS_CLASSES = [
+    getattr(moskvitch, name)
+    for name in moskvitch.__all__
+    if isinstance(getattr(moskvitch, name), type) and attrs.has(getattr(moskvitch, name))
+]
+
+
+@pytest.mark.parametrize("kind", PUBLIC_ATTRS_CLASSES, ids=lambda kind: kind.__name__)
+def test_from_type_resolves_every_public_attrs_class(kind: type) -> None:
+    @settings(max_examples=5, database=None)
+    @given(st.from_type(kind))
+    def draws(value: object) -> None:
+        assert isinstance(value, kind)
+
+    draws()
+
+
+def test_the_public_classes_include_the_parts_of_records() -> None:
+    names = {kind.__name__ for kind in PUBLIC_ATTRS_CLASSES}
+    assert {"Link", "Claim", "PlantName", "Ownership"} <= names
+
+
+def test_importing_the_kit_without_hypothesis_says_what_to_install() -> None:
+    code = "import sys; sys.modules['hypothesis'] = None; import moskvitch.testing"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.returncode != 0
+    assert "pip install 'moskvitch[testing]'" in run.stderr
+    assert run.stderr.splitlines()[-1].startswith("ModuleNotFoundError: moskvitch.testing needs")

@@ -58,6 +58,11 @@ INVENTORIES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
             ),
             ("None", "py:data", "library/constants.html#None"),
             ("datetime.date", "py:class", "library/datetime.html#datetime.date"),
+            (
+                "importlib.resources.abc.Traversable",
+                "py:class",
+                "library/importlib.resources.abc.html#importlib.resources.abc.Traversable",
+            ),
             ("datetime.date.min", "py:attribute", "library/datetime.html#datetime.date.min"),
             ("datetime.date.max", "py:attribute", "library/datetime.html#datetime.date.max"),
             ("json.dumps", "py:function", "library/json.html#json.dumps"),

@@ -20,6 +20,7 @@ import typing
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
 from cattrs.errors import ClassValidationError, IterableValidationError
@@ -192,8 +193,8 @@ def _leaves(
             yield from _leaves(inner, (*path, note.name), note.type)
         for inner in others:
             if isinstance(inner, cattrs.ForbiddenExtraKeysError):
-                names = ", ".join(repr(name) for name in sorted(inner.extra_fields))
-                yield path, f"unknown field {names}"
+                for name in sorted(inner.extra_fields):
+                    yield (*path, name), _unknown_field(name, inner.cl)
             else:
                 yield from _leaves(inner, path, error.cl)
     elif isinstance(error, IterableValidationError):
@@ -204,6 +205,15 @@ def _leaves(
             yield from _leaves(inner, path, kind)
     else:
         yield path, _message(error, kind)
+
+
+def _unknown_field(name: str, kind: type) -> str:
+    """The message for a key the record type has no field for, with the field meant."""
+    import difflib
+
+    fields = [field.name for field in attrs.fields(kind)] if attrs.has(kind) else []
+    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    return f"unknown field {name!r}" + (f"; did you mean {close[0]!r}?" if close else "")
 
 
 def _path_text(steps: tuple[Step, ...]) -> str:
@@ -220,9 +230,18 @@ def _record_id(items: object, index: int) -> str:
 
 
 def _structure_collection(
-    collection: str, items: object, file: str, problems: list[Problem]
+    collection: str,
+    items: object,
+    file: str,
+    problems: list[Problem],
+    positions: dict[str, tuple[int, ...]] | None = None,
 ) -> tuple[Any, ...]:
-    """One collection's plain records as records, or ``()`` with every problem added."""
+    """One collection's plain records as records, with every problem added.
+
+    When a record has problems, only the records that structure are returned, and their
+    positions in ``items`` are put in ``positions`` under the collection's name (``()``
+    without ``positions``).
+    """
     kind = tuple[COLLECTIONS[collection], ...]  # type: ignore[valid-type]
     try:
         records: tuple[Any, ...] = converter.structure(items, kind)
@@ -245,7 +264,19 @@ def _structure_collection(
             )
     else:
         return records
-    return ()
+    if positions is None or not isinstance(items, list):
+        return ()
+    hook = quick_hook(COLLECTIONS[collection])
+    good: list[Any] = []
+    at: list[int] = []
+    for index, item in enumerate(items):
+        try:
+            good.append(hook(item, COLLECTIONS[collection]))
+        except Exception:  # its problems are reported above
+            continue
+        at.append(index)
+    positions[collection] = tuple(at)
+    return tuple(good)
 
 
 def _structure_quickly(data: dict[Any, Any]) -> dict[str, tuple[Any, ...]] | None:
@@ -266,7 +297,10 @@ def _structure_quickly(data: dict[Any, Any]) -> dict[str, tuple[Any, ...]] | Non
 
 
 def structure_collections(
-    data: dict[Any, Any], file_of: Callable[[str], str], problems: list[Problem]
+    data: dict[Any, Any],
+    file_of: Callable[[str], str],
+    problems: list[Problem],
+    positions: dict[str, tuple[int, ...]] | None = None,
 ) -> dict[str, tuple[Any, ...]]:
     """The records of each collection in ``data``, structured by the converter.
 
@@ -275,7 +309,11 @@ def structure_collections(
     :param file_of: the file each collection came from, by collection name, for problems.
     :param problems: the problems found so far; those found here are added. The quick path
         is tried only when there are none yet.
-    :returns: tuples of records by collection name; a collection with problems is empty.
+    :param positions: when given, a collection with problems keeps the records that
+        structure, and their positions in the document go here (for the rules between
+        records to be checked on them, in the same run).
+    :returns: tuples of records by collection name; a collection with problems is empty, or
+        holds only its good records when ``positions`` is given.
     """
     if not problems:
         parts = _structure_quickly(data)
@@ -283,7 +321,7 @@ def structure_collections(
             return parts
     # Something is wrong: structure again, in detail, to locate every problem.
     return {
-        name: _structure_collection(name, data[name], file_of(name), problems)
+        name: _structure_collection(name, data[name], file_of(name), problems, positions)
         for name in COLLECTIONS
         if name in data
     }

@@ -14,12 +14,24 @@ from typing import Any
 from .catalog import COLLECTIONS, Catalog
 from .dates import PartialDate, Period
 from .figures import Figure
-from .records import Citation
+from .records import Citation, Claim, Link, Ownership, PlantName
 
 __all__ = ["register"]
 
-# The collections' record types, the catalog, and the values records are made of.
-_TYPES = (PartialDate, Period, Figure, Citation, *COLLECTIONS.values(), Catalog)
+# The collections' record types, the catalog, and the values and parts records are made of:
+# every public attrs class whose fields Hypothesis cannot draw by itself.
+_TYPES = (
+    PartialDate,
+    Period,
+    Figure,
+    Citation,
+    Link,
+    PlantName,
+    Ownership,
+    Claim,
+    *COLLECTIONS.values(),
+    Catalog,
+)
 
 
 def _lazy(kind: type) -> Any:

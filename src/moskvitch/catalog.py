@@ -3,7 +3,7 @@
 import types
 import typing
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, Self, TypeVar
 
 import attrs
@@ -32,8 +32,8 @@ __all__ = ["COLLECTIONS", "Catalog", "Subject"]
 Subject = Model | Variant | Plant
 """Anything an event or a production figure can be about."""
 
-SubjectRef = str | Model | Variant | Plant
-"""A subject, or any id, name or alias of one."""
+SubjectRef = str | int | Model | Variant | Plant
+"""A subject, or any id, name or alias of one; an int is a designation (``412``)."""
 
 R = TypeVar("R")
 S = TypeVar("S", Model, Variant, Plant)
@@ -125,10 +125,10 @@ class Catalog:
     >>> catalog = moskvitch.load()
     >>> catalog.model("Москвич-412") is catalog.model("moskvitch 412") is catalog.model("412")
     True
-    >>> catalog.model("Moskvich-421")
+    >>> catalog.model("Moskvich 4l2")
     Traceback (most recent call last):
       ...
-    moskvitch.errors.UnknownNameError: no model named 'Moskvich-421'; did you mean ...
+    moskvitch.errors.UnknownNameError: no model named 'Moskvich 4l2'; did you mean 'Moskvich-412'...
 
     :param sources: the documents cited.
     :param engines: the engines.
@@ -163,11 +163,17 @@ class Catalog:
         self._build_index(keys)
 
     @classmethod
-    def _of_structured(cls, collections: Mapping[str, tuple[Any, ...]]) -> Self:
+    def _of_structured(
+        cls,
+        collections: Mapping[str, tuple[Any, ...]],
+        pending: Mapping[str, Collection[str]] | None = None,
+    ) -> Self:
         """A catalog of records built by the converter, checked against every rule between
         records but not for field types, which the converter's strict hooks guarantee.
 
         :param collections: tuples of records by collection name; missing ones are empty.
+        :param pending: ids of records that could not be structured, by collection, so that
+            references to them are not reported (see :func:`moskvitch.validation.problems`).
         :returns: the validated catalog, indexed.
         :raises DataError: when any rule is broken.
         """
@@ -175,7 +181,9 @@ class Catalog:
 
         catalog = cls._assemble(collections)
         keys = NameKeys()
-        found = problems(catalog._collections(), COLLECTIONS, typed=True, keys=keys)
+        found = problems(
+            catalog._collections(), COLLECTIONS, typed=True, keys=keys, pending=pending
+        )
         if found:
             raise DataError(found)
         catalog._build_index(keys)
@@ -241,19 +249,39 @@ class Catalog:
 
     # -- look-ups by name ------------------------------------------------------------------
 
-    def model(self, name: str) -> Model:
+    def model(self, name: str | int) -> Model:
         """The model with this id, name or alias.
 
         Case, spaces, hyphens and the spelling of the brand (Moskvich, Moskvitch, Москвич…)
-        do not matter.
+        do not matter. A variant's name is not a model's: the error names the variant's model.
 
-        :param name: e.g. ``"412"``, ``"Moskvich-412"`` or ``"Москвич-412"``.
+        >>> import moskvitch
+        >>> moskvitch.load().model(412).name
+        'Moskvich-412'
+        >>> moskvitch.load().model("420A")
+        Traceback (most recent call last):
+          ...
+        moskvitch.errors.UnknownNameError: no model named '420A': it is a variant of the model ...
+
+        :param name: e.g. ``"412"``, ``412``, ``"Moskvich-412"`` or ``"Москвич-412"``.
         :returns: the model.
         :raises UnknownNameError: (a :class:`LookupError`) with close matches when none is found.
         """
-        return self._lookup("model", self._index.models, name)
+        name = _checked(name, "model")
+        found = self._index.models.get(name)
+        if found is not None:
+            return found
+        try:
+            return self._lookup("model", self._index.models, name)
+        except UnknownNameError as error:
+            variant = self._find_in(self._index.variants, name)
+            if variant is None:
+                raise
+            model = self._index.models[variant.model]
+            hint = f"it is a variant of the model {model.name!r} ({variant.name})"
+            raise UnknownNameError("model", error.name, [model.name], hint=hint) from None
 
-    def variant(self, name: str) -> Variant:
+    def variant(self, name: str | int) -> Variant:
         """The variant with this id, name or alias (forgiving as :meth:`model`).
 
         :param name: e.g. ``"3e"`` or ``"Moskvich-420A"``.
@@ -262,7 +290,7 @@ class Catalog:
         """
         return self._lookup("variant", self._index.variants, name)
 
-    def plant(self, name: str) -> Plant:
+    def plant(self, name: str | int) -> Plant:
         """The plant with this id or any name it carried (forgiving as :meth:`model`).
 
         :param name: e.g. ``"moscow"``, ``"AZLK"`` or ``"MZMA"``.
@@ -279,13 +307,15 @@ class Catalog:
         :param name: any id, name or alias (forgiving as :meth:`model`), or the record itself.
         :returns: the first match.
         :raises UnknownNameError: with close matches among all three when none is found.
-        :raises TypeError: when ``name`` is neither a string nor a model, variant or plant.
+        :raises TypeError: when ``name`` is neither a string, an int designation nor a model,
+            variant or plant.
         """
         if isinstance(name, Model | Variant | Plant):
             name = name.id
+        name = _checked(name, "subject")
         indexes = (self._index.models, self._index.variants, self._index.plants)
         for index in indexes:
-            if (found := index.get(_checked(name, "subject"))) is not None:
+            if (found := index.get(name)) is not None:
                 return found
         key = name_key(name)
         for index in indexes:
@@ -294,14 +324,14 @@ class Catalog:
         known = {name_key(k): record.name for index in indexes for k, record in index.items()}
         raise UnknownNameError("model, variant or plant", name, close_matches(name, known))
 
-    def get(self, name: str, default: Subject | None = None) -> Subject | None:
+    def get(self, name: str | int, default: Subject | None = None) -> Subject | None:
         """The model, variant or plant with this name, or ``default``: :meth:`find` that never
         raises for an unknown name, like ``dict.get``.
 
-        :param name: any id, name or alias :meth:`find` accepts.
+        :param name: any id, name, alias or int designation :meth:`find` accepts.
         :param default: what to return when no record has the name.
         :returns: the record, or ``default`` (``None`` unless given).
-        :raises TypeError: when ``name`` is not a string.
+        :raises TypeError: when ``name`` is not a string or an int.
 
         >>> import moskvitch
         >>> moskvitch.load().get("Москвич-412")
@@ -309,8 +339,7 @@ class Catalog:
         >>> moskvitch.load().get("Moskvich-4122") is None
         True
         """
-        if not isinstance(name, str):
-            raise TypeError(f"a name is a string, not {type(name).__name__}: {name!r}")
+        name = _checked(name, "subject")
         try:
             return self.find(name)
         except UnknownNameError:
@@ -319,14 +348,18 @@ class Catalog:
     def _subjects(self) -> list[Subject]:
         return [*self.models, *self.variants, *self.plants]
 
-    def _lookup(self, kind: str, index: Mapping[str, S], name: str) -> S:
-        found = index.get(_checked(name, kind))
-        if found is None:
-            found = index.get(name_key(name))
+    def _lookup(self, kind: str, index: Mapping[str, S], name: str | int) -> S:
+        name = _checked(name, kind)
+        found = self._find_in(index, name)
         if found is None:
             suggestions = {name_key(key): record.name for key, record in index.items()}
             raise UnknownNameError(kind, name, close_matches(name, suggestions))
         return found
+
+    @staticmethod
+    def _find_in(index: Mapping[str, S], name: str) -> S | None:
+        found = index.get(name)
+        return index.get(name_key(name)) if found is None else found
 
     # -- look-ups by id --------------------------------------------------------------------
 
@@ -389,7 +422,7 @@ class Catalog:
         :returns: the dispute.
         :raises UnknownNameError: with close ids when none is found.
         """
-        found = self._index.by_collection["disputes"].get(_checked(dispute_id, "dispute"))
+        found = self._index.by_collection["disputes"].get(_checked_id(dispute_id, "dispute"))
         if isinstance(found, Dispute):
             return found
         conflicts = self.conflicts()
@@ -431,21 +464,51 @@ class Catalog:
         )
 
     def _in_collection(self, collection: str, record_id: str, kind: type[R], label: str) -> R:
-        found = self._index.by_collection[collection].get(_checked(record_id, label))
+        found = self._index.by_collection[collection].get(_checked_id(record_id, label))
         if isinstance(found, kind):
             return found
         known = list(self._index.by_collection[collection])
         raise UnknownNameError(label, record_id, close_matches(record_id, known))
 
+    def get_source(self, source_id: str, default: Source | None = None) -> Source | None:
+        """The source with this id, or ``default``: :meth:`source` that never raises for an
+        unknown id, like ``dict.get``.
+
+        >>> import moskvitch
+        >>> moskvitch.load().get_source("ref-14").id
+        'ref-14'
+        >>> moskvitch.load().get_source("ref-999") is None
+        True
+
+        :param source_id: e.g. ``"ref-14"``.
+        :param default: what to return when no source has the id.
+        :returns: the source, or ``default`` (``None`` unless given).
+        :raises TypeError: when ``source_id`` is not a string.
+        """
+        found = self._index.by_id.get(_checked_id(source_id, "source"))
+        return found if isinstance(found, Source) else default
+
+    def get_engine(self, engine_id: str, default: Engine | None = None) -> Engine | None:
+        """The engine with this id, or ``default``: :meth:`engine` that never raises for an
+        unknown id, like ``dict.get``.
+
+        :param engine_id: an engine id.
+        :param default: what to return when no engine has the id.
+        :returns: the engine, or ``default`` (``None`` unless given).
+        :raises TypeError: when ``engine_id`` is not a string.
+        """
+        found = self._index.by_id.get(_checked_id(engine_id, "engine"))
+        return found if isinstance(found, Engine) else default
+
     def _by_id(self, record_id: str, kind: type[R], label: str, known: Iterable[str]) -> R:
-        found = self._index.by_id.get(_checked(record_id, label))
+        found = self._index.by_id.get(_checked_id(record_id, label))
         if isinstance(found, kind):
             return found
         raise UnknownNameError(label, record_id, close_matches(record_id, known))
 
     # -- related records -------------------------------------------------------------------
 
-    def variants_of(self, model: str | Model) -> tuple[Variant, ...]:
+    def variants_of(self, model: str | int | Model) -> tuple[Variant, ...]:
         """The variants of a model, in data order.
 
         >>> import moskvitch
@@ -459,7 +522,7 @@ class Catalog:
         found = model if isinstance(model, Model) else self.model(model)
         return self._index.variants_by_model.get(found.id, ())
 
-    def links_to(self, model: str | Model) -> tuple[tuple[Model, Link], ...]:
+    def links_to(self, model: str | int | Model) -> tuple[tuple[Model, Link], ...]:
         """The lineage links that point at a model, with the models they leave.
 
         :param model: the target model, or any name :meth:`model` accepts.
@@ -614,9 +677,22 @@ def _cited_sources(record: object) -> set[str]:
 
 
 def _checked(name: object, kind: str) -> str:
-    if not isinstance(name, str):
-        raise TypeError(f"a {kind} name is a string, not {type(name).__name__}: {name!r}")
-    return name
+    """A name as text: a string as it is, an int as the designation it writes (``412``)."""
+    if isinstance(name, str):
+        return name
+    if type(name) is int:
+        # A designation has a few digits; a huge int names nothing, and str() of one past
+        # 4,300 digits would raise.
+        return str(name) if name.bit_length() <= 64 else "(a huge integer)"
+    raise TypeError(
+        f"a {kind} name is a string or an int designation, not {type(name).__name__}: {name!r}"
+    )
+
+
+def _checked_id(record_id: object, kind: str) -> str:
+    if not isinstance(record_id, str):
+        raise TypeError(f"a {kind} id is a string, not {type(record_id).__name__}: {record_id!r}")
+    return record_id
 
 
 def _collections() -> Mapping[str, type]:

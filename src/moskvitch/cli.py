@@ -1,9 +1,10 @@
 """The ``moskvitch`` command line (standard library only).
 
 Run ``moskvitch --help`` or ``python -m moskvitch --help``; every command has its own ``--help``.
-Read commands accept ``--json`` for machine-readable output. Usage errors (a bad option, an
-unknown name) exit with status 2 and a message on standard error; invalid data, and any other
-failure such as an unwritable output file, exit with status 1. See :doc:`/errors`.
+Every command accepts ``--json`` for machine-readable output. Usage errors (a bad option or
+argument) exit with status 2 and a message on standard error; a failed look-up (an unknown
+name, with suggestions on standard error), invalid data, and any other failure such as an
+unwritable output file, exit with status 1. See :doc:`/errors`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from . import _output, lineage, production
 from . import schema as schemas
 from ._files import write_atomically
 from ._version import __version__
-from .catalog import Catalog
+from .catalog import COLLECTIONS, Catalog
 from .dates import PartialDate, Period
 from .errors import (
     DataError,
@@ -58,9 +59,10 @@ __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "main"]
 EXIT_OK = 0
 """The command did its work."""
 EXIT_FAILURE = 1
-"""The data is invalid, or the command could not do its work (e.g. write its output file)."""
+"""The command could not do its work: a name it looked up is unknown (or two models have no
+lineage path), the data is invalid, or its output file cannot be written."""
 EXIT_USAGE = 2
-"""The command line cannot be used: a bad option or argument, an unknown name."""
+"""The command line cannot be used: a bad option or argument, or options that clash."""
 
 
 class _UsageError(Exception):
@@ -75,8 +77,8 @@ class _Failure(Exception):
 # traceback. DataError prints every problem, one per line; the others print one line.
 _EXIT_STATUS: tuple[tuple[type[Exception], int], ...] = (
     (_UsageError, EXIT_USAGE),
-    (UnknownNameError, EXIT_USAGE),
-    (NoPathError, EXIT_USAGE),
+    (UnknownNameError, EXIT_FAILURE),  # a failed look-up, not a malformed command line
+    (NoPathError, EXIT_FAILURE),
     (InvalidQueryError, EXIT_USAGE),
     (InvalidOptionError, EXIT_USAGE),
     (InvalidDateError, EXIT_USAGE),
@@ -776,8 +778,24 @@ def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
 
 
 def _cmd_export(args: argparse.Namespace, catalog: Catalog) -> None:
+    if args.json:
+        if args.format == "csv":
+            raise _UsageError("--json and --format csv cannot be used together; choose one")
+        args.format = "json"
+    args.format = args.format or "json"
     if args.format == "json" and args.collection is not None:
-        raise _UsageError("--collection applies to --format csv only")
+        if args.collection not in COLLECTIONS:
+            raise _UsageError(
+                f"--collection {args.collection} is a CSV table; for JSON, choose a collection:"
+                f" {', '.join(COLLECTIONS)}"
+            )
+        from .serialization import to_dict
+
+        text = json.dumps(
+            {args.collection: to_dict(catalog)[args.collection]}, ensure_ascii=False, indent=2
+        )
+        _write(args.output, text + "\n")
+        return
     args.collection = args.collection or "production"
     if args.format == "json":
         text = to_json(catalog, indent=2) + "\n"
@@ -835,10 +853,36 @@ def _cmd_validate(args: argparse.Namespace, _: Catalog | None) -> int:
     try:
         catalog = load(args.path)
     except DataError as error:
-        print(str(error), file=sys.stderr)
+        if args.json:
+            problems = [
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "collection": p.collection,
+                    "index": p.index,
+                    "record": p.record,
+                    "path": p.path,
+                    "message": p.message,
+                }
+                for p in error.problems
+            ]
+            _print_json({"path": args.path, "valid": False, "counts": None, "problems": problems})
+        else:
+            print(str(error), file=sys.stderr)
         return EXIT_FAILURE
-    print(f"{args.path}: valid, {catalog!r}")
+    counts = {name: len(getattr(catalog, name)) for name in COLLECTIONS}
+    if args.json:
+        _print_json({"path": args.path, "valid": True, "counts": counts, "problems": []})
+    else:
+        listed = ", ".join(f"{count:,} {_plural(name, count)}" for name, count in counts.items())
+        print(f"{args.path}: valid, no problems: {listed}")
     return EXIT_OK
+
+
+def _plural(collection: str, count: int) -> str:
+    """A collection's records named for a count: ``1 model``, ``48 production records``."""
+    name = "production record" if collection == "production" else collection.removesuffix("s")
+    return name if count == 1 else f"{name}s"
 
 
 # -- parser ---------------------------------------------------------------------------------
@@ -969,21 +1013,21 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only the disputes whose claims cannot all hold (not those compatible as stated)",
     )
-    export = command("export", _cmd_export, "write the data as JSON or CSV", json_output=False)
-    export.add_argument("--format", choices=["json", "csv"], default="json")
+    export = command("export", _cmd_export, "write the data as JSON or CSV")
+    export.add_argument("--format", choices=["json", "csv"], help="json (default) or csv")
     export.add_argument(
         "--collection",
         choices=TABLES,
         metavar="TABLE",
-        help="for CSV: a collection such as 'models', or a nested list of records such as"
-        " 'models.lineage' or 'production.citations' (default: production)",
+        help="only this collection, such as 'models'; for CSV also a nested list of records"
+        " such as 'models.lineage' or 'production.citations' (CSV default: production;"
+        " JSON default: everything)",
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     schema = command(
         "schema",
         _cmd_schema,
         "print the JSON Schema of the JSON export, a TOML data file or a --json output",
-        json_output=False,
         data=False,
     )
     schema.add_argument(
@@ -1011,7 +1055,6 @@ def _parser() -> argparse.ArgumentParser:
         "validate",
         _cmd_validate,
         "check a data directory and list every problem",
-        json_output=False,
         data=False,
     )
     validate.add_argument("path", help="a directory of TOML data files, or a JSON export")
@@ -1022,9 +1065,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line.
 
     :param argv: the arguments, without the program name; ``None`` for :data:`sys.argv`.
-    :returns: the exit status: 0 on success, 2 on a usage error (a bad option or argument, an
-        unknown name), 1 when data is invalid or on any other failure, such as an output file
-        that cannot be written.
+    :returns: the exit status: 0 on success, 2 on a usage error (a bad option or argument),
+        1 on a failed look-up (an unknown name), when data is invalid, or on any other failure,
+        such as an output file that cannot be written.
     """
     for stream in (sys.stdout, sys.stderr):
         # Degrade, never fail, on a terminal that cannot show Cyrillic or typographic signs:

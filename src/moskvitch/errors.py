@@ -44,13 +44,20 @@ class UnknownNameError(LookupError):
     :ivar kind: what was looked for (``"model"``, ``"plant"``…).
     :ivar name: the name that was asked for, as given.
     :ivar suggestions: close matches among the known names, best first.
+    :ivar hint: what else the name is, when it names a record of another kind (``"it is a
+        variant of 'Moskvich-400'"``), else ``""``.
     """
 
-    def __init__(self, kind: str, name: str, suggestions: Iterable[str] = ()) -> None:
+    def __init__(
+        self, kind: str, name: str, suggestions: Iterable[str] = (), *, hint: str = ""
+    ) -> None:
         self.kind = kind
         self.name = name
         self.suggestions = tuple(suggestions)
+        self.hint = hint
         message = f"no {kind} named {name!r}"
+        if hint:
+            message += f": {hint}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(message)
@@ -104,6 +111,8 @@ class Problem:
     :param record: the record's id, when it has a readable one, else ``""``.
     :param path: the field inside the record (``"citations[0].source"``), or inside the
         document when there is no record; ``""`` for the record or file as a whole.
+    :param line: the line of the file it is on, from 1, when known: the field's line in a
+        TOML file, else its record's table header (``[[models]]``); ``None`` otherwise.
     """
 
     message: str
@@ -112,6 +121,7 @@ class Problem:
     index: int | None = attrs.field(default=None, kw_only=True)
     record: str = attrs.field(default="", kw_only=True)
     path: str = attrs.field(default="", kw_only=True)
+    line: int | None = attrs.field(default=None, kw_only=True)
 
     @property
     def location(self) -> str:
@@ -126,7 +136,8 @@ class Problem:
         return where
 
     def __str__(self) -> str:
-        where = ": ".join(part for part in (self.file, self.location) if part)
+        file = self.file if self.line is None or not self.file else f"{self.file}:{self.line}"
+        where = ": ".join(part for part in (file, self.location) if part)
         return f"{where}: {self.message}" if where else self.message
 
 

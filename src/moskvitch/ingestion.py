@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import threading
 from collections.abc import Callable, Mapping
@@ -40,6 +41,7 @@ from .catalog import COLLECTIONS, Catalog
 from .errors import DataError, Problem
 
 if TYPE_CHECKING:
+    import importlib.resources.abc
     import json
     from pathlib import Path
 
@@ -83,7 +85,9 @@ def structure(
 
     Every collection is structured with ``converter``, then the catalog is built, which
     checks the rules that span records (see :mod:`moskvitch.validation`). Nothing is returned
-    unless both succeed.
+    unless both succeed. Both kinds of problem are listed in one run: when some records cannot
+    be structured, the rules between records are checked on the others, and a reference to a
+    record that is there but broken is not reported as unknown.
 
     :param data: the plain data, as read from JSON or TOML; missing collections are empty.
     :param file: the file name to put in problems, or a function from a collection's name to
@@ -92,8 +96,15 @@ def structure(
     :returns: the validated catalog.
     :raises DataError: listing every problem, when the data is malformed or inconsistent.
     """
+    return _structure(data, file, [] if problems is None else problems, references=True)
+
+
+def _structure(
+    data: object, file: str | Callable[[str], str], found: list[Problem], *, references: bool
+) -> Catalog:
+    """:func:`structure`; ``references=False`` when a file could not be read at all, so that
+    references to its records, which cannot be checked, are not listed as unknown."""
     file_of = file if callable(file) else (lambda _: file)
-    found = [] if problems is None else problems
     if not isinstance(data, dict):
         message = f"expected a table of collections, found {type(data).__name__}"
         raise DataError([*found, Problem(message, file=file_of(""))])
@@ -103,10 +114,58 @@ def structure(
             found.append(Problem(message, file=file_of(""), path=str(key)))
     from ._converter import structure_collections  # cattrs: only for data given to read
 
-    parts = structure_collections(data, file_of, found)
+    positions: dict[str, tuple[int, ...]] = {}
+    parts = structure_collections(data, file_of, found, positions)
     if found:
-        raise DataError(found)
+        # Check the rules between records on the records that did structure, in this run.
+        if references:
+            found += _reference_problems(parts, data, positions, file_of)
+        raise DataError(_in_file_order(found))
     return _checked(parts, file_of)
+
+
+def _reference_problems(
+    parts: dict[str, tuple[Any, ...]],
+    data: Mapping[str, Any],
+    positions: Mapping[str, tuple[int, ...]],
+    file_of: Callable[[str], str],
+) -> list[Problem]:
+    """The rules between records broken by the records that structured, placed at their
+    positions in the document; references to the records that did not are not reported."""
+    pending = {}
+    for name, at in positions.items():
+        kept = set(at)
+        pending[name] = frozenset(
+            record["id"]
+            for index, record in enumerate(data[name])
+            if index not in kept and isinstance(record, dict) and isinstance(record.get("id"), str)
+        )
+    try:
+        Catalog._of_structured(parts, pending=pending)
+    except DataError as error:
+        return [
+            attrs.evolve(
+                problem,
+                file=problem.file or file_of(problem.collection),
+                index=positions[problem.collection][problem.index]
+                if problem.collection in positions and problem.index is not None
+                else problem.index,
+            )
+            for problem in error.problems
+        ]
+    return []
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Problems by file, then record, as a reader goes through the files (stable otherwise)."""
+    order = {name: i for i, name in enumerate(COLLECTIONS)}
+    return sorted(
+        problems,
+        key=lambda p: (
+            order.get(p.collection, -1),
+            -1 if p.index is None else p.index,
+        ),
+    )
 
 
 def _checked(parts: dict[str, tuple[Any, ...]], file_of: Callable[[str], str]) -> Catalog:
@@ -277,7 +336,9 @@ def _read_record_by_record(
         return None
 
 
-def load_directory(directory: str | os.PathLike[str]) -> Catalog:
+def load_directory(
+    directory: str | os.PathLike[str] | importlib.resources.abc.Traversable,
+) -> Catalog:
     """Read a directory of TOML data files into a catalog.
 
     Each collection lives in ``<collection>.toml`` under a top-level array of tables of the
@@ -286,23 +347,39 @@ def load_directory(directory: str | os.PathLike[str]) -> Catalog:
     reference must resolve inside the directory. Any other ``*.toml`` file (in any case, such
     as ``events.TOML``) is reported as unknown; files with other suffixes are ignored.
 
-    :param directory: the directory.
+    :param directory: the directory: a path, or a package resource (a ``Traversable``)
+        such as ``importlib.resources.files("moskvitch") / "data"``, even inside a zip file.
     :returns: the validated catalog.
     :raises DataError: listing every problem in every file.
     """
     import tomllib  # only data directories need these, not the shipped catalog
     from pathlib import Path
 
-    root = Path(directory)
-    name = os.fspath(directory)
-    if name == "" or not root.is_dir():
-        message = _not_a_directory(root) if name else "empty path"
-        raise DataError([Problem(message, file=name)])
-    try:
-        names = sorted(entry.name for entry in os.scandir(root))
-    except OSError as error:
-        message = f"cannot list the directory: {_reason(error)}"
-        raise DataError([Problem(message, file=name)]) from None
+    read: Callable[[str, list[Problem]], bytes | None]
+    if isinstance(directory, str | os.PathLike):
+        root = Path(directory)
+        name = os.fspath(directory)
+        if name == "" or not root.is_dir():
+            message = _not_a_directory(root) if name else "empty path"
+            raise DataError([Problem(message, file=name)])
+        try:
+            names = sorted(entry.name for entry in os.scandir(root))
+        except OSError as error:
+            message = f"cannot list the directory: {_reason(error)}"
+            raise DataError([Problem(message, file=name)]) from None
+
+        def read(file: str, problems: list[Problem]) -> bytes | None:
+            return _read_file(root / file, file, problems)
+
+    else:  # a package resource that is not a path of its own, e.g. in a zip file
+        resource, name = directory, str(directory)
+        if not resource.is_dir():
+            raise DataError([Problem("not a directory of TOML data files", file=name)])
+        names = sorted(entry.name for entry in resource.iterdir())
+
+        def read(file: str, problems: list[Problem]) -> bytes | None:
+            return _read_resource(resource / file, file, problems)
+
     expected = {f"{collection}.toml": collection for collection in COLLECTIONS}
     listed = ", ".join(sorted(expected))
     problems = [
@@ -314,25 +391,118 @@ def load_directory(directory: str | os.PathLike[str]) -> Catalog:
     if not present and not problems:
         problems.append(Problem(f"no data files; expected one or more of {listed}", file=name))
     data: dict[str, object] = {}
+    texts: dict[str, str] = {}
+    unread = False  # a file whose records are unknown: references to them cannot be checked
     for file in present:
         collection = expected[file]
-        raw = _read_file(root / file, file, problems)
+        raw = read(file, problems)
         if raw is None:
+            unread = True
             continue
         try:
-            document = tomllib.loads(raw.decode("utf-8"))
+            texts[file] = raw.decode("utf-8")
+            document = tomllib.loads(texts[file])
         except ValueError as error:  # TOMLDecodeError, UnicodeDecodeError, a huge int
             problems.append(Problem(f"not valid TOML: {_parser_message(error)}", file=file))
+            unread = True
             continue
         except RecursionError:
             problems.append(Problem("not valid TOML: nested too deeply", file=file))
+            unread = True
             continue
         for key in document:
             if key != collection:
                 message = f"unknown top-level key; expected [[{collection}]]"
                 problems.append(Problem(message, file=file, path=key))
         data[collection] = document.get(collection, [])
-    return structure(data, file=lambda collection: f"{collection}.toml", problems=problems)
+    try:
+        return _structure(
+            data, lambda collection: f"{collection}.toml", problems, references=not unread
+        )
+    except DataError as error:
+        raise DataError(_with_line(problem, texts) for problem in error.problems) from None
+
+
+# -- lines in TOML files ----------------------------------------------------------------------
+# tomllib reports no positions: a problem's line is found from the text, by the record's
+# table header ([[models]], counted) and the field's key or sub-table header inside it.
+
+_HEADER_RE = re.compile(r"[ \t]*\[\[?[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]?[ \t]*(?:#.*)?")
+_STEP_RE = re.compile(r"([^.\[\]]+)|\[([0-9]+)\]")
+
+
+def _with_line(problem: Problem, texts: Mapping[str, str]) -> Problem:
+    text = texts.get(problem.file)
+    if text is None or problem.line is not None:
+        return problem
+    line = _line_of(text.splitlines(), problem.collection, problem.index, problem.path)
+    return problem if line is None else attrs.evolve(problem, line=line)
+
+
+def _line_of(lines: list[str], collection: str, index: int | None, path: str) -> int | None:
+    """The line (from 1) of a record's field in a TOML text, or of the record; ``None`` when
+    it cannot be found (the file is not laid out as arrays of tables)."""
+    headers = [(i, m[1]) for i, text in enumerate(lines) if (m := _HEADER_RE.fullmatch(text))]
+    steps: list[str | int] = [
+        name if name else int(number) for name, number in _STEP_RE.findall(path)
+    ]
+    if not collection:  # a top-level key of the file
+        if not steps or not isinstance(steps[0], str):
+            return None
+        key_re = re.compile(rf"[ \t]*\[*[ \t]*\"?{re.escape(steps[0])}\"?[ \t]*[=\].]")
+        return next((i + 1 for i, text in enumerate(lines) if key_re.match(text)), None)
+    own = [i for i, name in headers if name == collection]
+    if index is None or index >= len(own):
+        return own[0] + 1 if own and index is None else None
+    table, start = collection, own[index]
+    end = next((i for i, name in headers if i > start and name == collection), len(lines))
+    line = start
+    while steps:
+        step = steps.pop(0)
+        if not isinstance(step, str):
+            break
+        # A key of this table: on its lines up to its first sub-table.
+        stop = next((i for i, _ in headers if start < i < end), end)
+        key_re = re.compile(rf"[ \t]*\"?{re.escape(step)}\"?[ \t]*=")
+        key = next((i for i in range(start + 1, stop) if key_re.match(lines[i])), None)
+        if key is not None:
+            line = key
+            if steps and isinstance(steps[0], int):
+                line = _inline_item(lines, key, stop, steps[0])
+            break
+        # A sub-table: [[collection.field]], the n-th of this record.
+        table = f"{table}.{step}"
+        subs = [i for i, name in headers if start < i < end and name == table]
+        number = 0
+        if steps and isinstance(steps[0], int):
+            number = int(steps.pop(0))
+        if number >= len(subs):
+            break
+        start = line = subs[number]
+        end = next(
+            (i for i, name in headers if i > start and not name.startswith(table + ".")), end
+        )
+    return line + 1
+
+
+def _inline_item(lines: list[str], key: int, stop: int, number: int) -> int:
+    """The line of the ``number``-th item of an inline array written one item a line below
+    its key (``citations = [`` then ``{source = …},`` lines); the key's line otherwise."""
+    if not lines[key].split("#")[0].rstrip().endswith("["):
+        return key
+    items = []
+    indent = None
+    for i in range(key + 1, stop):
+        text = lines[i]
+        stripped = text.lstrip()
+        if stripped.startswith("]") and len(text) - len(stripped) <= (indent or 0):
+            break
+        if stripped.startswith("{"):
+            depth = len(text) - len(stripped)
+            indent = depth if indent is None else indent
+            if depth == indent:
+                items.append(i)
+    return items[number] if number < len(items) else key
 
 
 def _parser_message(error: ValueError) -> str:
@@ -370,6 +540,23 @@ def _read_file(path: Path, name: str, problems: list[Problem]) -> bytes | None:
         return None
     finally:
         os.close(descriptor)
+    if len(data) > MAX_FILE_BYTES:
+        problems.append(Problem(_too_large(len(data)), file=name))
+        return None
+    return data
+
+
+def _read_resource(
+    resource: importlib.resources.abc.Traversable, name: str, problems: list[Problem]
+) -> bytes | None:
+    """The bytes of one data file inside a package that is not on the file system (a zip):
+    no FIFO or device can be there, but the size limit holds as for :func:`_read_file`."""
+    try:
+        with resource.open("rb") as handle:
+            data: bytes = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        problems.append(Problem(f"cannot read the file: {_reason(error)}", file=name))
+        return None
     if len(data) > MAX_FILE_BYTES:
         problems.append(Problem(_too_large(len(data)), file=name))
         return None

@@ -28,7 +28,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 import attrs
 
 from .catalog import Catalog
-from .errors import NoPathError
+from .errors import InvalidOptionError, NoPathError
 from .ingestion import load
 from .records import Model, ModelKind, Relation
 
@@ -37,6 +37,8 @@ __all__ = [
     "TREE_NOTATION",
     "Edge",
     "FamilyTree",
+    "ModelRef",
+    "Relations",
     "ancestors",
     "derived_from",
     "descendants",
@@ -51,8 +53,13 @@ __all__ = [
     "tree_phrase",
 ]
 
-ModelRef = Model | str
-"""A model, its id, or any of its names."""
+ModelRef = Model | str | int
+"""A model, its id, any of its names, or its designation as an int (``412``)."""
+
+Relations = Relation | Iterable[Relation | str] | None
+"""The relations to follow: one :class:`~moskvitch.Relation`, or several, each a member or
+its value (``["successor-of"]``); ``None`` for all. A bare string is refused: write
+``["successor-of"]`` or ``Relation.SUCCESSOR_OF``."""
 
 
 @attrs.frozen
@@ -95,13 +102,25 @@ def _model(catalog: Catalog, model: ModelRef) -> Model:
     return model if isinstance(model, Model) else catalog.model(model)
 
 
-def _allowed(relations: Iterable[Relation] | None) -> Callable[[Relation], bool]:
+def _allowed(relations: Relations) -> Callable[[Relation], bool]:
     if relations is None:
         return lambda _: True
     if isinstance(relations, Relation):
         relations = (relations,)
-    chosen: Collection[Relation] = frozenset(Relation(r) for r in relations)
+    elif isinstance(relations, str):
+        raise TypeError(
+            f"relations takes a collection of relations, not the bare string {relations!r}: "
+            f"write relations=[{relations!r}]"
+        )
+    chosen: Collection[Relation] = frozenset(_relation(r) for r in relations)
     return lambda relation: relation in chosen
+
+
+def _relation(value: Relation | str) -> Relation:
+    try:
+        return Relation(value)
+    except ValueError:
+        raise InvalidOptionError("relation", value, (r.value for r in Relation)) from None
 
 
 def _up(catalog: Catalog, model: Model, allowed: Callable[[Relation], bool]) -> Iterator[Model]:
@@ -121,7 +140,7 @@ def _unique(models: Iterable[Model]) -> tuple[Model, ...]:
 
 
 def predecessors(
-    model: ModelRef, *, relations: Iterable[Relation] | None = None, catalog: Catalog | None = None
+    model: ModelRef, *, relations: Relations = None, catalog: Catalog | None = None
 ) -> tuple[Model, ...]:
     """The models this one came from directly, in the order of its links.
 
@@ -139,7 +158,7 @@ def predecessors(
 
 
 def successors(
-    model: ModelRef, *, relations: Iterable[Relation] | None = None, catalog: Catalog | None = None
+    model: ModelRef, *, relations: Relations = None, catalog: Catalog | None = None
 ) -> tuple[Model, ...]:
     """The models that came from this one directly, in catalog order.
 
@@ -173,7 +192,7 @@ def _walk(
 
 
 def ancestors(
-    model: ModelRef, *, relations: Iterable[Relation] | None = None, catalog: Catalog | None = None
+    model: ModelRef, *, relations: Relations = None, catalog: Catalog | None = None
 ) -> tuple[Model, ...]:
     """Every model this one came from, transitively, nearest first.
 
@@ -191,7 +210,7 @@ def ancestors(
 
 
 def descendants(
-    model: ModelRef, *, relations: Iterable[Relation] | None = None, catalog: Catalog | None = None
+    model: ModelRef, *, relations: Relations = None, catalog: Catalog | None = None
 ) -> tuple[Model, ...]:
     """Every model that came from this one, transitively, nearest first.
 
@@ -243,7 +262,7 @@ def path(
     start: ModelRef,
     end: ModelRef,
     *,
-    relations: Iterable[Relation] | None = None,
+    relations: Relations = None,
     catalog: Catalog | None = None,
 ) -> tuple[Model, ...]:
     """The shortest lineage chain between two models, both included.
@@ -298,9 +317,7 @@ def _shortest(
     return None
 
 
-def roots(
-    *, relations: Iterable[Relation] | None = None, catalog: Catalog | None = None
-) -> tuple[Model, ...]:
+def roots(*, relations: Relations = None, catalog: Catalog | None = None) -> tuple[Model, ...]:
     """The models with no predecessor, in catalog order.
 
     :param relations: only count links of these relations; ``None`` for all.
@@ -315,7 +332,7 @@ def roots(
 def family_tree(
     model: ModelRef | None = None,
     *,
-    relations: Iterable[Relation] | None = None,
+    relations: Relations = None,
     catalog: Catalog | None = None,
 ) -> FamilyTree:
     """The lineage graph: all of it, or one model with its ancestors and descendants.
@@ -361,7 +378,7 @@ def _quoted(text: str) -> str:
 def to_dot(
     model: ModelRef | None = None,
     *,
-    relations: Iterable[Relation] | None = None,
+    relations: Relations = None,
     catalog: Catalog | None = None,
 ) -> str:
     """The lineage graph (or one model's family) in Graphviz DOT, older models at the top.
@@ -389,7 +406,7 @@ def to_dot(
 def to_mermaid(
     model: ModelRef | None = None,
     *,
-    relations: Iterable[Relation] | None = None,
+    relations: Relations = None,
     catalog: Catalog | None = None,
 ) -> str:
     """The lineage graph (or one model's family) as a Mermaid flowchart, older models at the top.

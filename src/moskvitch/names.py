@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-__all__ = ["NameKeys", "close_matches", "fold", "name_key"]
+__all__ = ["NameKeys", "close_matches", "fold", "name_key", "similarity"]
 
 _LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
 _CYRILLIC = {
@@ -84,14 +84,74 @@ class NameKeys(dict[str, str]):
         return key
 
 
+# Letters typed for the digits they look like, read as digits beside another digit: "4l2", "4O8".
+_LOOKALIKE_RE = re.compile(r"(?<=[0-9])[lio]|[lio](?=[0-9])")
+_LOOKALIKES = {"l": "1", "i": "1", "o": "0"}
+_DIGITS_RE = re.compile(r"[0-9]+")
+_BRAND = "moskvich"
+
+
+def _typed_key(name: str) -> str:
+    """The key a user meant: :func:`name_key`, without a misspelt brand ("Moscvich",
+    "Moskvch") and with look-alike letters beside digits read as digits ("4l2" as "412")."""
+    import difflib  # only a failed look-up needs it
+
+    words = [
+        word
+        for word in _BRAND_RE.sub("", fold(name)).split()
+        if not (len(word) > 4 and difflib.SequenceMatcher(None, word, _BRAND).ratio() >= 0.75)
+    ]
+    return _LOOKALIKE_RE.sub(lambda match: _LOOKALIKES[match[0]], "".join(words))
+
+
+def similarity(asked: str, known: str) -> float:
+    """How close a name someone typed is to a known name, from 0 to 1, as a reader means it.
+
+    Both are compared by key (see :func:`name_key`), with the asked name read as it was meant
+    (a misspelt brand dropped, ``l``, ``i`` and ``O`` beside a digit read as ``1``, ``1`` and
+    ``0``). The digits of a designation weigh most: the same digits rank above a closer
+    spelling with other digits, as "412" means the 412 in any spelling.
+
+    :param asked: what was asked for.
+    :param known: a known name, or its key.
+    :returns: 1 for the same key; less the further apart they are.
+
+    >>> similarity("Moskvich 4l2", "Moskvich-412")
+    1.0
+    >>> similarity("Moscvich 400", "Moskvich-400") > similarity("Moscvich 400", "AZLK")
+    True
+    """
+    import difflib  # only a failed look-up needs it
+
+    query, key = _typed_key(asked), name_key(known)
+    if not query or not key:
+        return 0.0
+    if query == key:
+        return 1.0
+    ratio = difflib.SequenceMatcher(None, query, key, autojunk=False).ratio()
+    digits, known_digits = _DIGITS_RE.findall(query), _DIGITS_RE.findall(key)
+    if digits and digits == known_digits:
+        return 0.7 + 0.29 * ratio  # the designation is right, the letters around it differ
+    if digits and known_digits:
+        return 0.8 * ratio  # another designation: only a near miss in its digits
+    if known_digits:
+        return 0.9 * ratio  # no designation asked for: a name without one is likelier
+    return ratio
+
+
 def close_matches(name: str, names: Mapping[str, str] | Iterable[str], limit: int = 3) -> list[str]:
-    """The known names closest to ``name``, best first, compared by key.
+    """The known names closest to ``name``, best first, ranked by :func:`similarity`.
 
     :param name: what was asked for.
     :param names: the known names, or a mapping from each name's key (see :func:`name_key`) to
         the name to suggest for it, so that a close alias suggests its record's display name.
     :param limit: at most this many.
-    :returns: up to ``limit`` distinct names.
+    :returns: up to ``limit`` distinct names, each at least half similar and not much less
+        than the best; when none is, the names whose key contains the asked key or is
+        contained in it.
+
+    >>> close_matches("Moskvich 4l2", ["Moskvich-412", "Moskvich-426", "Moskvich-424"])
+    ['Moskvich-412']
     """
     if isinstance(names, Mapping):
         by_key = dict(names)
@@ -99,10 +159,14 @@ def close_matches(name: str, names: Mapping[str, str] | Iterable[str], limit: in
         by_key = {}
         for known in names:
             by_key.setdefault(name_key(known), known)
-    import difflib  # only a failed look-up needs it
-
-    key = name_key(name)
-    matches = difflib.get_close_matches(key, list(by_key), n=limit * 3, cutoff=0.5)
-    if not matches and key:
-        matches = [k for k in by_key if key in k or (k and k in key)]
-    return list(dict.fromkeys(by_key[m] for m in matches))[:limit]
+    best: dict[str, float] = {}
+    for key, shown in by_key.items():
+        score = similarity(name, key)
+        if score >= 0.5 and score > best.get(shown, 0.0):
+            best[shown] = score
+    # Best first, ties in the known names' order; far weaker ones than the best are noise.
+    ranked = sorted(best, key=lambda shown: -best[shown])
+    ranked = [shown for shown in ranked if best[shown] >= best[ranked[0]] - 0.25]
+    if not ranked and (key := _typed_key(name)):
+        ranked = list(dict.fromkeys(v for k, v in by_key.items() if k and (key in k or k in key)))
+    return ranked[:limit]

@@ -55,7 +55,16 @@ __all__ = [
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 #: The commands whose ``--json`` output :func:`output_schema` describes.
-COMMANDS = ("stats", "show", "lineage", "totals", "timeline", "search", "conflicts")
+COMMANDS = (
+    "stats",
+    "show",
+    "lineage",
+    "totals",
+    "timeline",
+    "search",
+    "conflicts",
+    "validate",
+)
 
 _Form = Literal["export", "toml", "output"]
 
@@ -332,6 +341,28 @@ def output_schema(command: str) -> dict[str, Any]:
             }
         )
         body = _array(hit)
+    elif command == "validate":
+        counts = {name: {"type": "integer", "minimum": 0} for name in types_}
+        text, number = {"type": "string"}, {"type": ["integer", "null"], "minimum": 0}
+        problem = _object(
+            {
+                "file": text,
+                "line": {"type": ["integer", "null"], "minimum": 1},
+                "collection": text,
+                "index": number,
+                "record": text,
+                "path": text,
+                "message": text,
+            }
+        )
+        body = _object(
+            {
+                "path": text,
+                "valid": {"type": "boolean"},
+                "counts": {"oneOf": [_object(counts), {"type": "null"}]},
+                "problems": _array(problem),
+            }
+        )
     else:  # conflicts
         body = _array(_with(builder, types_["disputes"], {"consistent": {"type": "boolean"}}))
     return builder.document(f"moskvitch {command} --json", body)

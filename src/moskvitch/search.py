@@ -24,7 +24,7 @@ import attrs
 from .catalog import Catalog
 from .errors import InvalidQueryError
 from .ingestion import load
-from .names import fold
+from .names import fold, similarity
 from .records import Event, Model, Plant, Variant
 
 __all__ = ["MAX_QUERY_LENGTH", "Hit", "search"]
@@ -83,7 +83,8 @@ def _name_score(query: str, name: str) -> float:
         ),
         default=0.0,
     )
-    return max(0.85 * whole, 0.8 * word)
+    # As look-up suggestions rank names: by key, the designation's digits first, typos forgiven.
+    return max(0.85 * whole, 0.8 * word, 0.9 * similarity(query, name))
 
 
 def _text_score(words: list[str], text: str) -> float:

@@ -21,7 +21,16 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as error:  # pragma: no cover - tested in a subprocess
+    if error.name != "hypothesis":
+        raise
+    raise ModuleNotFoundError(
+        "moskvitch.testing needs Hypothesis: install it with pip install 'moskvitch[testing]'",
+        name="hypothesis",
+    ) from None
 
 from .catalog import Catalog
 from .dates import PartialDate, Period
@@ -56,14 +65,18 @@ from .records import (
 __all__ = [
     "catalogs",
     "citations",
+    "claims",
     "disputes",
     "engines",
     "events",
     "facts",
     "figures",
+    "links",
     "models",
+    "ownerships",
     "partial_dates",
     "periods",
+    "plant_names",
     "plants",
     "production_records",
     "sources",
@@ -243,11 +256,7 @@ def models(
         if plant_ids
         else (),
         lineage=tuple(
-            Link(
-                target=target,
-                relation=draw(st.sampled_from(Relation)),
-                citations=draw(st.just(()) | _cited(source_ids)),
-            )
+            draw(links(target_ids=(target,), source_ids=source_ids))
             for target in (
                 draw(st.lists(st.sampled_from(targets), max_size=2, unique=True)) if targets else []
             )
@@ -305,16 +314,7 @@ def plants(
             PlantName(name=f"Works {plant_id} {i}", period=span, citations=draw(_cited(source_ids)))
             for i, span in enumerate(spans)
         ),
-        owners=tuple(
-            Ownership(
-                owner=draw(_TEXT),
-                period=span,
-                role=draw(st.sampled_from(Role)),
-                stake_percent=draw(st.none() | st.integers(1, 100)),
-                citations=draw(_cited(source_ids)),
-            )
-            for span in spans
-        ),
+        owners=tuple(draw(ownerships(spans=[span], source_ids=source_ids)) for span in spans),
         citations=draw(_cited(source_ids)),
     )
 
@@ -394,6 +394,98 @@ def production_records(
 
 
 @st.composite
+def links(
+    draw: st.DrawFn,
+    *,
+    target_ids: Sequence[str] = ("model-0",),
+    source_ids: Sequence[str] = ("source-0",),
+) -> Link:
+    """Lineage links to one of ``target_ids``, cited or not.
+
+    :param target_ids: the models they may point at.
+    :param source_ids: the sources they may cite.
+    :returns: a strategy of :class:`~moskvitch.Link`.
+    """
+    return Link(
+        target=draw(st.sampled_from(list(target_ids))),
+        relation=draw(st.sampled_from(Relation)),
+        citations=draw(st.just(()) | _cited(source_ids)),
+    )
+
+
+@st.composite
+def plant_names(
+    draw: st.DrawFn,
+    *,
+    spans: Sequence[Period] | None = None,
+    source_ids: Sequence[str] = ("source-0",),
+) -> PlantName:
+    """Names a plant carried over a period, cited.
+
+    :param spans: the periods to choose from; any period when ``None``.
+    :param source_ids: the sources they may cite.
+    :returns: a strategy of :class:`~moskvitch.PlantName`.
+    """
+    return PlantName(
+        name=f"Works {draw(_TEXT)}",
+        period=draw(periods() if spans is None else st.sampled_from(list(spans))),
+        citations=draw(_cited(source_ids)),
+    )
+
+
+@st.composite
+def ownerships(
+    draw: st.DrawFn,
+    *,
+    spans: Sequence[Period] | None = None,
+    source_ids: Sequence[str] = ("source-0",),
+) -> Ownership:
+    """Owners, operators, managers or contractors of a plant over a period, with a stake of 1 to
+    100 percent or none, cited.
+
+    :param spans: the periods to choose from; any period when ``None``.
+    :param source_ids: the sources they may cite.
+    :returns: a strategy of :class:`~moskvitch.Ownership`.
+    """
+    return Ownership(
+        owner=draw(_TEXT),
+        period=draw(periods() if spans is None else st.sampled_from(list(spans))),
+        role=draw(st.sampled_from(Role)),
+        stake_percent=draw(st.none() | st.integers(1, 100)),
+        citations=draw(_cited(source_ids)),
+    )
+
+
+@st.composite
+def claims(
+    draw: st.DrawFn,
+    *,
+    preferred: bool | None = None,
+    units: Sequence[str] = ("cc", "hp", "people"),
+    source_ids: Sequence[str] = ("source-0",),
+) -> Claim:
+    """Claims of a dispute; a preferred one always says why in its note.
+
+    :param preferred: whether the claims are preferred; either when ``None``.
+    :param units: the units a claim's figure may be in.
+    :param source_ids: the sources they may cite.
+    :returns: a strategy of :class:`~moskvitch.Claim`.
+    """
+    chosen = draw(st.booleans()) if preferred is None else preferred
+    figure = draw(st.none() | figures(max_value=1000))
+    return Claim(
+        value=draw(_TEXT),
+        preferred=chosen,
+        note=draw(_TEXT) if chosen else draw(st.none() | _TEXT),
+        inference=draw(_INFERENCES),
+        figure=figure,
+        unit=None if figure is None else draw(st.sampled_from(list(units))),
+        date=draw(st.none() | periods()),
+        citations=draw(_cited(source_ids)),
+    )
+
+
+@st.composite
 def disputes(
     draw: st.DrawFn,
     *,
@@ -416,16 +508,7 @@ def disputes(
         subject=draw(st.sampled_from(list(subject_ids))),
         topic=draw(_TEXT),
         claims=tuple(
-            Claim(
-                value=draw(_TEXT),
-                preferred=k == chosen,
-                note=draw(_TEXT) if k == chosen else draw(st.none() | _TEXT),
-                inference=draw(_INFERENCES),
-                figure=(figure := draw(st.none() | figures(max_value=1000))),
-                unit=None if figure is None else unit,
-                date=draw(st.none() | periods()),
-                citations=draw(_cited(source_ids)),
-            )
+            draw(claims(preferred=k == chosen, units=(unit,), source_ids=source_ids))
             for k in range(count)
         ),
         note=draw(st.none() | _TEXT),
@@ -678,6 +761,10 @@ _DEFAULTS: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Period: periods,
     Figure: figures,
     Citation: citations,
+    Link: links,
+    PlantName: plant_names,
+    Ownership: ownerships,
+    Claim: claims,
     Source: sources,
     Engine: engines,
     Model: models,
@@ -694,8 +781,10 @@ _DEFAULTS: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
 def strategy_for(kind: type) -> st.SearchStrategy[Any]:
     """The default strategy of a public class: what ``st.from_type(kind)`` draws from.
 
-    Every record type of ``moskvitch.catalog.COLLECTIONS`` has one, as do the catalog,
-    citations, dates, periods and figures.
+    Every public attrs class of :mod:`moskvitch` whose fields Hypothesis cannot draw on its
+    own has one: the record types of ``moskvitch.catalog.COLLECTIONS``, the parts they are
+    made of (citations, links, claims, plant names and owners), the catalog, dates, periods
+    and figures.
 
     :param kind: the class, e.g. :class:`~moskvitch.Model`.
     :returns: a strategy of its instances.

@@ -11,7 +11,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 import attrs
@@ -94,6 +94,7 @@ def problems(
     *,
     typed: bool = False,
     keys: NameKeys | None = None,
+    pending: Mapping[str, Collection[str]] | None = None,
 ) -> list[Problem]:
     """Every rule the collections break, in file order.
 
@@ -107,13 +108,17 @@ def problems(
     :param typed: ``True`` when the records were built by the converter, whose strict hooks
         guarantee the types: only the rules between records are checked then.
     :param keys: where to find (and keep) the key of each name, to share with the index.
+    :param pending: ids of records, by collection, that exist in the data but could not be
+        structured (their own problems are reported): references to them are not reported as
+        unknown, so reference problems can be listed with value problems in one run.
     :returns: the problems, empty when the records are valid.
     """
     if not typed:
         found = list(_type_problems(collections, kinds))
         if found:
             return found
-    return list(_Checker(collections, NameKeys() if keys is None else keys).run())
+    checker = _Checker(collections, NameKeys() if keys is None else keys, pending or {})
+    return list(checker.run())
 
 
 # Checked as whole values: their constructors validate their own fields.
@@ -191,15 +196,23 @@ def _describe(value: object, kind: Any, where: _At) -> Iterator[Problem]:
 
 
 class _Checker:
-    def __init__(self, collections: Collections, keys: NameKeys) -> None:
+    def __init__(
+        self, collections: Collections, keys: NameKeys, pending: Mapping[str, Collection[str]]
+    ) -> None:
         self.collections = collections
         self.keys = keys
-        self.sources = {s.id for s in self._of("sources", Source)}
-        self.engines = {e.id for e in self._of("engines", Engine)}
-        self.models = {m.id for m in self._of("models", Model)}
-        self.plants = {p.id for p in self._of("plants", Plant)}
-        self.subjects = self.models | self.plants | {v.id for v in self._of("variants", Variant)}
+        self.pending = pending
+        self.sources = {s.id for s in self._of("sources", Source)} | self._pending("sources")
+        self.engines = {e.id for e in self._of("engines", Engine)} | self._pending("engines")
+        self.models = {m.id for m in self._of("models", Model)} | self._pending("models")
+        self.plants = {p.id for p in self._of("plants", Plant)} | self._pending("plants")
+        variants = {v.id for v in self._of("variants", Variant)} | self._pending("variants")
+        self.subjects = self.models | self.plants | variants
         self.production = {r.id: r for r in self._of("production", ProductionRecord)}
+        self.production_ids = set(self.production) | self._pending("production")
+
+    def _pending(self, collection: str) -> set[str]:
+        return set(self.pending.get(collection, ()))
 
     def _of(self, collection: str, kind: type[T]) -> Sequence[T]:
         """The records of one collection (``kind`` only types them: they are checked already)."""
@@ -391,6 +404,8 @@ class _Checker:
     def _alternative(self, where: _At, record_id: str, target_id: str) -> Iterator[Problem]:
         target = self.production.get(target_id)
         record = self.production[record_id]
+        if target is None and target_id in self.production_ids:
+            return  # a record with problems of its own
         if target is None:
             yield where("alternative_to", f"unknown production record {target_id!r}")
         elif target_id == record_id:
@@ -434,7 +449,7 @@ class _Checker:
                         claim_where,
                         "record",
                         claim.record,
-                        set(self.production),
+                        self.production_ids,
                         "production record",
                     )
                 if claim.preferred and not claim.note:
