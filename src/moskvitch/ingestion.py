@@ -275,7 +275,7 @@ def _json_problems(
             what = "collection" if value is data else "key"
             for key in repeated[id(value)][1] if id(value) in repeated else ():
                 message = f"the {what} {key!r} is given more than once; only the last would be read"
-                where = attrs.evolve(at, collection=key) if value is data else _inside(at, key)
+                where = attrs.evolve(at, collection=key) if value is data else at
                 problems.append(attrs.evolve(where, message=message))
             if any(isinstance(key, str) and _holds_surrogate(key) for key, _ in items):
                 problems.append(attrs.evolve(at, message=f"a key holds {_LONE_SURROGATE}"))
