@@ -3,7 +3,9 @@
 Run ``moskvitch --help`` or ``python -m moskvitch --help``; every command has its own ``--help``.
 Read commands accept ``--json`` for machine-readable output. Usage errors (a bad option, an
 unknown name) exit with status 2 and a message on standard error; invalid data, and any other
-failure such as an unwritable output file, exit with status 1. See :doc:`/errors`.
+failure such as an unwritable output file or a closed standard output, exit with status 1; an
+interruption (SIGINT) exits with status 130. Text output goes through the one terminal renderer
+(``moskvitch._terminal``); JSON, exports and schemas are written exactly. See :doc:`/errors`.
 """
 
 from __future__ import annotations
