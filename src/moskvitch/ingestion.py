@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import threading
 from collections.abc import Callable, Mapping
@@ -237,20 +238,17 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return value
 
 
-_SURROGATE_RE = None
+# An escape of a surrogate in JSON text (which may be half of a proper pair), or in a str a
+# surrogate itself: only such a text may hold a lone one.
+_SURROGATE_TEXT_RE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATE_BYTES_RE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def _may_hold_surrogates(text: str | bytes) -> bool:
-    """Whether ``text`` may hold a lone surrogate: an escape of one (``\\udXXX``, which may be
-    half of a proper pair) or, in a ``str``, a surrogate itself."""
-    import re
-
-    global _SURROGATE_RE
-    if _SURROGATE_RE is None:
-        _SURROGATE_RE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+    """Whether ``text`` may hold a lone surrogate (see ``_SURROGATE_TEXT_RE``)."""
     if isinstance(text, bytes):
-        return re.search(rb"\\u[dD][89a-fA-F]", text) is not None
-    return _SURROGATE_RE.search(text) is not None
+        return _SURROGATE_BYTES_RE.search(text) is not None
+    return _SURROGATE_TEXT_RE.search(text) is not None
 
 
 def _json_problems(
