@@ -17,7 +17,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "moskvitch"
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("values", ("_version", "_files", "errors", "names", "dates", "figures")),
+    ("values", ("_version", "_files", "_terminal", "errors", "names", "dates", "figures")),
     ("records", ("records", "validation")),
     ("catalog", ("catalog",)),
     ("ingestion", ("_readers", "_converter", "ingestion")),

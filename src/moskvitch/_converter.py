@@ -33,6 +33,7 @@ from .dates import PartialDate, Period
 from .errors import InvalidDateError, InvalidFigureError, InvalidPeriodError, Problem
 from .figures import Figure
 from .records import Citation
+from .validation import number_problem
 
 __all__ = ["converter", "quick", "quick_hook", "structure_collections"]
 
@@ -85,9 +86,37 @@ def _structure_enum(value: object, kind: type[enum.StrEnum]) -> enum.StrEnum:
     return member
 
 
+class OutOfRangeError(ValueError):
+    """A number beyond :data:`~moskvitch.validation.MAX_NUMBER`."""
+
+
+def _whole(value: object) -> object:
+    """A float with no fraction (``4.0``, ``1e3``) as the integer it is, as JSON Schema reads
+    it (its ``"integer"`` is any number with a zero fractional part); anything else as given."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    value = _whole(value)
+    if type(value) is not int:
+        raise WrongTypeError(f"expected an integer, {_found(value)}")
+    problem = number_problem(value)
+    if problem is not None:
+        raise OutOfRangeError(problem)
+    return value
+
+
 def _structure_figure(value: object, _: type) -> Figure:
     # The notation of the TOML files ('~600', 1501) or the object of Figure.to_data.
-    return read_figure(value)
+    if type(value) is dict:
+        value = {key: _whole(item) for key, item in value.items()}
+    figure = read_figure(_whole(value))
+    problem = number_problem(figure)
+    if problem is not None:
+        raise OutOfRangeError(problem)
+    return figure
 
 
 def _is_tuple_of_many(kind: Any) -> bool:
@@ -129,7 +158,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
     )
     conv.register_structure_hook(str, _strict(str, "a string"))
-    conv.register_structure_hook(int, _strict(int, "an integer"))
+    conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
     # Hooks by class follow the MRO, where StrEnum precedes str: enums need their own.
     conv.register_structure_hook(enum.StrEnum, _structure_enum)
@@ -164,6 +193,7 @@ first and falls back to :data:`converter` to locate the problems when it fails."
 
 _OWN_ERRORS = (
     WrongTypeError,
+    OutOfRangeError,
     UnknownMemberError,
     InvalidDateError,
     InvalidPeriodError,

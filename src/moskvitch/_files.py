@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -16,12 +17,15 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
 
     If anything fails (a missing directory, no permission, a full disk) ``path`` is left as it
     was and the temporary file is removed. A new file gets the permissions the umask allows; a
-    replaced file keeps its own. A link is followed, so the file it points to is replaced; a
+    replaced file keeps its own. A read-only file (no write permission for anyone, or none for
+    this user) is not replaced, although the rename could: it is refused, as the shell's ``>``
+    refuses it. A link is followed, so the file it points to is replaced; a
     device or FIFO (``/dev/stdout``) is written to directly, as there is nothing to replace.
 
     :param path: the file to write.
     :param text: its new content; newlines are written as given.
-    :raises OSError: when the file cannot be written.
+    :raises OSError: when the file cannot be written; :class:`PermissionError` when it is
+        read-only.
     """
     data = text.encode("utf-8")
     try:
@@ -34,6 +38,10 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
             stream.write(data)
         return
     target = Path(os.path.realpath(path))  # through links: replace the file, not the link
+    if mode is not None and stat.S_ISREG(mode):
+        writable = stat.S_IMODE(mode) & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+        if not writable or not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, "the file is read-only", os.fspath(path))
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")

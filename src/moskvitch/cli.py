@@ -4,7 +4,9 @@ Run ``moskvitch --help`` or ``python -m moskvitch --help``; every command has it
 Every command accepts ``--json`` for machine-readable output. Usage errors (a bad option or
 argument) exit with status 2 and a message on standard error; a failed look-up (an unknown
 name, with suggestions on standard error), invalid data, and any other failure such as an
-unwritable output file, exit with status 1. See :doc:`/errors`.
+unwritable output file or a closed standard output, exit with status 1; an interruption
+(SIGINT) exits with status 130. Text output goes through the one terminal renderer
+(``moskvitch._terminal``); JSON, exports and schemas are written exactly. See :doc:`/errors`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from . import _output, lineage, production
+from . import _output, _terminal, lineage, production
 from . import schema as schemas
 from ._files import write_atomically
 from ._version import __version__
@@ -54,7 +56,7 @@ from .search import search
 from .serialization import to_json
 from .tables import TABLES
 
-__all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 
 EXIT_OK = 0
 """The command did its work."""
@@ -63,6 +65,8 @@ EXIT_FAILURE = 1
 lineage path), the data is invalid, or its output file cannot be written."""
 EXIT_USAGE = 2
 """The command line cannot be used: a bad option or argument, or options that clash."""
+EXIT_INTERRUPTED = 130
+"""The command was interrupted (Ctrl-C, SIGINT): 128 plus the signal's number, as shells do."""
 
 
 class _UsageError(Exception):
@@ -96,13 +100,16 @@ def _print_json(data: object) -> None:
 def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
     """Columns padded to their widest cell; numbers (figures) right-aligned."""
     cells = [list(header), *[list(row) for row in rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    # Widths as written to the terminal, where escapes and ASCII spellings may be longer.
+    shown = [[_terminal.width(cell) for cell in row] for row in cells]
+    widths = [max(row[i] for row in shown) for i in range(len(header))]
     numeric = [all(_is_figure(row[i]) for row in rows) and bool(rows) for i in range(len(header))]
     lines = []
     for index, row in enumerate(cells):
+        pads = [" " * (width - w) for width, w in zip(widths, shown[index], strict=True)]
         parts = [
-            cell.rjust(width) if numeric[i] and index else cell.ljust(width)
-            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+            pad + cell if numeric[i] and index else cell + pad
+            for i, (cell, pad) in enumerate(zip(row, pads, strict=True))
         ]
         lines.append("  ".join(parts).rstrip())
         if index == 0:
@@ -927,13 +934,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument(
         "name",
+        type=_text,
         help="any name, alias or id, e.g. 412, Москвич-412, ref-19, uzam-412 or"
         " 1946-first-moskvich-400",
     )
     tree = command("lineage", _cmd_lineage, "show a model's ancestors and descendants as a tree")
     tree.epilog = LINEAGE_HELP
     tree.formatter_class = argparse.RawDescriptionHelpFormatter
-    tree.add_argument("name", help="a model's name, alias or id")
+    tree.add_argument("name", type=_text, help="a model's name, alias or id")
     tree.add_argument(
         "--direction",
         choices=["up", "down", "both"],
@@ -957,6 +965,7 @@ def _parser() -> argparse.ArgumentParser:
     totals.add_argument(
         "subject",
         nargs="?",
+        type=_text,
         help="only this model (with its variants), variant or plant (default: everything)",
     )
     totals.add_argument(
@@ -995,13 +1004,15 @@ def _parser() -> argparse.ArgumentParser:
         help="count only figures whose period ends on or before DATE, e.g. 1991-12",
     )
     timeline = command("timeline", _cmd_timeline, "the dated events, of everything or one subject")
-    timeline.add_argument("subject", nargs="?", help="a model, variant or plant (default: all)")
+    timeline.add_argument(
+        "subject", nargs="?", type=_text, help="a model, variant or plant (default: all)"
+    )
     timeline.add_argument("--from", dest="start", metavar="DATE", help="first date, e.g. 1946")
     timeline.add_argument("--to", dest="end", metavar="DATE", help="last date, e.g. 1991-12")
     search = command(
         "search", _cmd_search, "find models, variants, plants and events by name or words"
     )
-    search.add_argument("text", help="what to look for, in Latin or Cyrillic script")
+    search.add_argument("text", type=_text, help="what to look for, in Latin or Cyrillic script")
     search.add_argument(
         "--limit", type=int, default=10, help="at most this many results, 1 or more (default: 10)"
     )
@@ -1067,15 +1078,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     :param argv: the arguments, without the program name; ``None`` for :data:`sys.argv`.
     :returns: the exit status: 0 on success, 2 on a usage error (a bad option or argument),
         1 on a failed look-up (an unknown name), when data is invalid, or on any other failure,
-        such as an output file that cannot be written.
+        such as an output file that cannot be written or a closed standard output, 130 when
+        interrupted (SIGINT).
     """
+    streams = sys.stdout, sys.stderr
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        sys.stdout, sys.stderr = streams
+        if sys.stderr is not None:
+            print("moskvitch: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    raw, errors = sys.stdout, sys.stderr
     for stream in (sys.stdout, sys.stderr):
         # Degrade, never fail, on a terminal that cannot show Cyrillic or typographic signs:
         # characters its encoding lacks are written as escapes such as \u041c.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+    # Text for readers goes through the one terminal renderer (see moskvitch._terminal):
+    # errors and help at once, standard output unless the command writes data (below).
+    if sys.stderr is not None:
+        sys.stderr = _terminal.TerminalStream(sys.stderr)
+    if raw is not None:
+        sys.stdout = _terminal.TerminalStream(raw)
     args = _parser().parse_args(argv)
+    writes_data = getattr(args, "json", False) or args.command in ("export", "schema")
+    if writes_data:
+        sys.stdout = raw  # JSON, CSV and schemas stay exact
     try:
+        if raw is None and getattr(args, "output", None) is None:
+            raise _Failure("standard output is closed: nothing can be written (see --output)")
         if args.command == "validate":
             return _cmd_validate(args, None)
         if args.command == "schema":
@@ -1083,8 +1120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         catalog = load(args.data)
         args.run(args, catalog)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a write error (a full disk) ends here, not at exit
     except BrokenPipeError:  # e.g. piped into head: the reader has all it wanted
-        sys.stderr.close()
+        if errors is not None:
+            errors.close()
     except Exception as error:
         status = next((code for kind, code in _EXIT_STATUS if isinstance(error, kind)), None)
         if status is None:
@@ -1095,6 +1135,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"moskvitch: error: {_one_line(error)}", file=sys.stderr)
         return status
     return EXIT_OK
+
+
+def _text(value: str) -> str:
+    """An argument that is text (a name, a query), as the user typed it.
+
+    Under a locale that is not UTF-8 (``LC_ALL=C``), Python decodes arguments as ASCII and
+    keeps each other byte as a surrogate escape: the bytes are recovered as the file system
+    encoding would write them (:func:`os.fsencode`) and read as UTF-8. Paths are left as
+    given, so that they still name their files.
+    """
+    if value.isascii() or not any("\udc80" <= char <= "\udcff" for char in value):
+        return value
+    import os
+
+    try:
+        return os.fsencode(value).decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 def _one_line(error: BaseException) -> str:

@@ -244,6 +244,11 @@ def _read_snapshot() -> Catalog:
 def read_json(text: str | bytes, *, file: str = "") -> Catalog:
     """Build a catalog from JSON text (see :func:`moskvitch.serialization.from_json`).
 
+    JSON allows what a loader must not take silently: a key given twice in one object (the
+    last would win, so a repeated ``"facts": []`` would drop every fact), and a lone
+    surrogate (``"\\ud800"``), which is no character and cannot be written back. Both are
+    problems of the file, located like any other.
+
     :param text: the JSON document.
     :param file: the file name to put in problems.
     :returns: the validated catalog.
@@ -251,19 +256,111 @@ def read_json(text: str | bytes, *, file: str = "") -> Catalog:
     """
     import json
 
-    parts = _read_record_by_record(text, json.JSONDecoder())
-    if parts is not None:
-        return _checked(parts, lambda _: file)
-    # Something is wrong, or unusual (a duplicate key, a byte order mark): read it again, whole,
-    # and in detail, for the problems.
+    if not _may_hold_surrogates(text):
+        parts = _read_record_by_record(text, json.JSONDecoder(object_pairs_hook=_unique))
+        if parts is not None:
+            return _checked(parts, lambda _: file)
+    # Something is wrong, or unusual (a repeated key, a surrogate, a byte order mark): read it
+    # again, whole, and in detail, for the problems.
+    # The keys given twice, by the id of their object; the object is kept with them, so that
+    # its id is not reused by another while the text is read.
+    repeated: dict[int, tuple[object, list[str]]] = {}
+
+    def table(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        value = dict(pairs)
+        if len(value) != len(pairs):
+            seen: set[str] = set()
+            again: list[str] = []
+            repeated[id(value)] = (value, again)
+            for key, _ in pairs:
+                if key in seen and key not in again:
+                    again.append(key)
+                seen.add(key)
+        return value
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=table)
     except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, an int too long to read
         message = f"not valid JSON: {_parser_message(error)}"
         raise DataError([Problem(message, file=file)]) from None
     except RecursionError:
         raise DataError([Problem("not valid JSON: nested too deeply", file=file)]) from None
-    return structure(data, file=file)
+    return structure(data, file=file, problems=_json_problems(data, repeated, file))
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, refusing a key given twice (for the quick path)."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        raise ValueError("a repeated key")
+    return value
+
+
+# An escape of a surrogate in JSON text (which may be half of a proper pair), or in a str a
+# surrogate itself: only such a text may hold a lone one.
+_SURROGATE_TEXT_RE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATE_BYTES_RE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _may_hold_surrogates(text: str | bytes) -> bool:
+    """Whether ``text`` may hold a lone surrogate (see ``_SURROGATE_TEXT_RE``)."""
+    if isinstance(text, bytes):
+        return _SURROGATE_BYTES_RE.search(text) is not None
+    return _SURROGATE_TEXT_RE.search(text) is not None
+
+
+def _json_problems(
+    data: object, repeated: Mapping[int, tuple[object, list[str]]], file: str
+) -> list[Problem]:
+    """The repeated keys and lone surrogates in a parsed JSON document, located by collection,
+    record and field."""
+    problems: list[Problem] = []
+    # Each value with where it is: (value, a problem at it with its path), without recursion.
+    stack: list[tuple[object, Problem]] = [(data, Problem("", file=file))]
+    while stack:
+        value, at = stack.pop()
+        if isinstance(value, str):
+            if _holds_surrogate(value):
+                problems.append(attrs.evolve(at, message=_LONE_SURROGATE))
+            continue
+        items: list[tuple[str | int, object]]
+        if isinstance(value, list):
+            items = list(enumerate(value))
+        elif isinstance(value, dict):
+            items = list(value.items())
+            what = "collection" if value is data else "key"
+            for key in repeated[id(value)][1] if id(value) in repeated else ():
+                message = f"the {what} {key!r} is given more than once; only the last would be read"
+                where = attrs.evolve(at, collection=key) if value is data else at
+                problems.append(attrs.evolve(where, message=message))
+            if any(isinstance(key, str) and _holds_surrogate(key) for key, _ in items):
+                problems.append(attrs.evolve(at, message=f"a key holds {_LONE_SURROGATE}"))
+        else:
+            continue
+        for step, item in reversed(items):
+            if value is data:  # a collection
+                stack.append((item, attrs.evolve(at, collection=str(step))))
+            elif at.collection and at.index is None and isinstance(step, int):  # a record
+                record = item.get("id") if isinstance(item, dict) else None
+                where = attrs.evolve(at, index=step, record=record if type(record) is str else "")
+                stack.append((item, where))
+            else:
+                stack.append((item, _inside(at, step)))
+    return problems
+
+
+_LONE_SURROGATE = "a lone surrogate (such as \\ud800), which is no character"
+
+
+def _holds_surrogate(text: str) -> bool:
+    return not text.isascii() and any("\ud800" <= char <= "\udfff" for char in text)
+
+
+def _inside(at: Problem, step: str | int) -> Problem:
+    """The place one key or index inside ``at``."""
+    if isinstance(step, int):
+        return attrs.evolve(at, path=f"{at.path}[{step}]")
+    return attrs.evolve(at, path=f"{at.path}.{step}" if at.path else step)
 
 
 _BLANK = frozenset(" \t\n\r")  # JSON's whitespace

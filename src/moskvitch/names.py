@@ -13,7 +13,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-__all__ = ["NameKeys", "close_matches", "fold", "name_key", "similarity"]
+__all__ = ["MAX_NAME_LENGTH", "NameKeys", "close_matches", "fold", "name_key", "similarity"]
+
+MAX_NAME_LENGTH = 200
+"""The longest id, name or alias a catalog accepts, in characters (as long as a search query).
+
+Fuzzy matching compares a query with every name at a cost that grows with the product of their
+lengths: a cap on both keeps every search quick.
+"""
 
 _LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
 _CYRILLIC = {

@@ -38,6 +38,7 @@ from .figures import Figure
 from .lineage import Edge
 from .records import Citation, Measure
 from .tables import _table, columns
+from .validation import MAX_NUMBER
 
 __all__ = [
     "COMMANDS",
@@ -69,7 +70,8 @@ COMMANDS = (
 _Form = Literal["export", "toml", "output"]
 
 _DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
-_NUMBER = r"([0-9]{1,3}(,[0-9]{3})+|[0-9]+)"
+# At most fifteen digits: no number in data exceeds MAX_NUMBER.
+_NUMBER = r"([0-9]{1,3}(,[0-9]{3}){1,4}|[0-9]{1,15})"
 #: ISO partial dates: ``1946``, ``1967-05``, ``1946-12-04``.
 DATE_PATTERN = f"^{_DATE}$"
 #: Periods: ``START/END`` with ``..`` for an open end, or a single date.
@@ -112,10 +114,12 @@ class _Builder:
 
     def figure(self) -> dict[str, Any]:
         self._define_figure()
-        if self.form == "toml":
+        if self.form != "output":
+            # What the loader reads, in a data file and in an export alike (an export writes
+            # the object).
             return {
                 "anyOf": [
-                    {"type": "integer", "minimum": 0},
+                    {"type": "integer", "minimum": 0, "maximum": MAX_NUMBER},
                     {"type": "string", "pattern": FIGURE_PATTERN},
                     {"$ref": "#/$defs/figure"},
                 ],
@@ -131,8 +135,8 @@ class _Builder:
                 "description": _FIGURE_DESCRIPTION,
                 "properties": {
                     "text": {"type": "string", "pattern": FIGURE_PATTERN},
-                    "low": {"type": "integer", "minimum": 0},
-                    "high": {"type": ["integer", "null"], "minimum": 0},
+                    "low": {"type": "integer", "minimum": 0, "maximum": MAX_NUMBER},
+                    "high": {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_NUMBER},
                     "approximate": {"type": "boolean"},
                 },
                 "required": (
@@ -159,7 +163,7 @@ class _Builder:
         if kind is bool:
             return {"type": "boolean"}
         if kind is int:
-            return {"type": "integer"}
+            return {"type": "integer", "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER}
         if kind is float:
             return {"type": "number"}
         if kind is PartialDate:

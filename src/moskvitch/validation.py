@@ -19,7 +19,7 @@ import attrs
 from .dates import PartialDate, Period
 from .errors import Problem
 from .figures import Figure
-from .names import NameKeys
+from .names import MAX_NAME_LENGTH, NameKeys, name_key
 from .records import (
     Citation,
     Dispute,
@@ -36,7 +36,28 @@ from .records import (
     Variant,
 )
 
-__all__ = ["problems"]
+__all__ = ["MAX_NUMBER", "number_problem", "problems"]
+
+MAX_NUMBER = 10**15 - 1
+"""The largest whole number data may hold (999,999,999,999,999, fifteen digits): a figure's
+bounds, a count of cylinders, a stake. Far beyond any count of cars, it keeps every number
+readable and every computation on it (sums, ratios, text) exact and quick; a larger one, or a
+negative one, is a problem of the data.
+"""
+
+
+def number_problem(value: int | Figure) -> str | None:
+    """What is wrong with a number or a figure's bounds, or ``None`` when they are in range.
+
+    :param value: an integer, or a figure.
+    :returns: the problem's message, which does not quote a huge value in full.
+    """
+    bounds = (value.low, value.high) if isinstance(value, Figure) else (value,)
+    for bound in bounds:
+        if bound is not None and not -MAX_NUMBER <= bound <= MAX_NUMBER:
+            return f"a number beyond {MAX_NUMBER:,} (MAX_NUMBER), the largest data may hold"
+    return None
+
 
 _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -161,8 +182,8 @@ def _valid(kind: Any) -> Callable[[object], bool]:
     if typing.get_origin(kind) is tuple:
         item = _valid(args[0])
         return lambda value: type(value) is tuple and all(item(v) for v in value)
-    if kind is int:
-        return lambda value: type(value) is int
+    if kind is int or kind is Figure:
+        return lambda value: type(value) is kind and number_problem(value) is None
     if kind in (str, bool) or kind in _VALUES or issubclass(kind, enum.Enum):
         return lambda value: isinstance(value, kind)
     if attrs.has(kind):
@@ -191,6 +212,8 @@ def _describe(value: object, kind: Any, where: _At) -> Iterator[Problem]:
             member = getattr(value, field.name)
             if not _valid(field.type)(member):
                 yield from _describe(member, field.type, where.at(field.name))
+    elif (kind is int or kind is Figure) and type(value) is kind:
+        yield where("", number_problem(value) or "")
     else:
         yield where("", f"expected {_expected(kind)}, {_found(value)}")
 
@@ -221,7 +244,7 @@ class _Checker:
     def run(self) -> Iterator[Problem]:
         for name, records in self.collections.items():
             yield from self._ids(name, records)
-        yield from self._shared_subject_ids()
+        yield from self._shared_ids()
         yield from self._names("models", self._of("models", Model), lambda m: m.names)
         yield from self._names("variants", self._of("variants", Variant), lambda v: v.names)
         yield from self._names(
@@ -284,32 +307,68 @@ class _Checker:
                     "id", f"duplicate id {record.id!r} (first at {collection}[{first}])"
                 )
 
-    def _shared_subject_ids(self) -> Iterator[Problem]:
-        # Events and figures name their subject by id alone, so these ids share one namespace.
+    def _shared_ids(self) -> Iterator[Problem]:
+        # An id names one record in the whole catalog: events, figures, disputes and facts
+        # name their subject by id alone, and an id is looked up without saying its kind.
         first: dict[str, str] = {}
-        groups: Sequence[tuple[str, Sequence[_Record]]] = [
-            ("models", self._of("models", Model)),
-            ("variants", self._of("variants", Variant)),
-            ("plants", self._of("plants", Plant)),
-        ]
-        for collection, records in groups:
+        for collection, records in self.collections.items():
             for index, record in enumerate(records):
                 owner = first.setdefault(record.id, collection)
                 if owner != collection:
                     where = _At(collection, index, record.id)
-                    yield where("id", f"id {record.id!r} is already used in {owner}")
+                    message = f"id {record.id!r} is already used in {owner}; ids are unique"
+                    yield where("id", message + " across the catalog")
 
     def _names(
         self, collection: str, records: Sequence[R], names_of: Callable[[R], Iterable[str]]
     ) -> Iterator[Problem]:
         owners: dict[str, str] = {}
+        looks: dict[str, list[tuple[int, str, str]]] = {}  # look-alike key: index, record, name
         for index, record in enumerate(records):
+            where = _At(collection, index, record.id)
             for name in (record.id, *names_of(record)):
+                if len(name) > MAX_NAME_LENGTH:
+                    yield where(
+                        "aliases" if name != record.id else "id",
+                        f"a name of {len(name):,} characters; names are at most"
+                        f" {MAX_NAME_LENGTH} (MAX_NAME_LENGTH)",
+                    )
+                    continue
                 key = self.keys[name]
-                owner = owners.setdefault(key, record.id) if key else record.id
+                if not key:
+                    yield where(
+                        "aliases",
+                        f"name {name!r} cannot be looked up: beyond the brand, it has no Latin"
+                        " or Cyrillic letters or digits",
+                    )
+                    continue
+                owner = owners.setdefault(key, record.id)
                 if owner != record.id:
-                    where = _At(collection, index, record.id)
                     yield where("aliases", f"name {name!r} is ambiguous: it also names {owner!r}")
+                    continue
+                alike = key if name.isascii() else name_key(_look_alike(name))
+                looks.setdefault(alike, []).append((index, record.id, name))
+        yield from self._look_alikes(collection, looks)
+
+    def _look_alikes(
+        self, collection: str, looks: Mapping[str, Sequence[tuple[int, str, str]]]
+    ) -> Iterator[Problem]:
+        """A name that differs from another record's only in letters of other scripts that
+        look the same (a Greek omicron for a Latin o): reported on the name written in other
+        scripts, once per pair of records."""
+        found: dict[tuple[int, str], Problem] = {}
+        for names in looks.values():
+            if len({owner for _, owner, _ in names}) < 2:
+                continue
+            _, original_owner, original = min(names, key=lambda entry: not entry[2].isascii())
+            for index, owner, name in names:
+                if owner != original_owner and (index, original_owner) not in found:
+                    found[(index, original_owner)] = _At(collection, index, owner)(
+                        "aliases",
+                        f"name {name!r} looks like {original!r}, a name of {original_owner!r}:"
+                        " they differ only in letters of other scripts that look the same",
+                    )
+        yield from (found[key] for key in sorted(found))
 
     def _engines(self) -> Iterator[Problem]:
         for index, engine in enumerate(self._of("engines", Engine)):
@@ -484,6 +543,18 @@ class _Checker:
                     if not value.strip():
                         where = _At(collection, index, record.id)
                         yield where(path, "an inference needs its reason")
+
+
+# Letters of the Greek and Cyrillic scripts that look like a Latin one, and that letter.
+_LOOK_ALIKES = str.maketrans(
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορυχАВЕКМНОРСТХаеорсухіјѕ",
+    "ABEZHIKMNOPTYXaiknopuxABEKMHOPCTXaeopcyxijs",
+)
+
+
+def _look_alike(name: str) -> str:
+    """``name`` with each letter that looks like a Latin one written as that Latin letter."""
+    return name.translate(_LOOK_ALIKES)
 
 
 @functools.cache
