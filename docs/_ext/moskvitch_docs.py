@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import typing
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -463,26 +464,31 @@ def _conflicts_page(catalog: moskvitch.Catalog) -> str:
     )
 
 
-#: The kinds of source, by the start of their ids, with what they are.
-SOURCE_KINDS = [
+#: The groups of the Sources page: which sources each holds, its heading and what they are.
+SOURCE_KINDS: list[tuple[Callable[[moskvitch.Source], bool], str, str]] = [
     (
-        "seed-",
+        lambda s: s.seed and s.kind is not moskvitch.SourceKind.REFERENCE,
         "The article and the news items",
         "The documents the data was first built from: an encyclopedic article on the brand "
-        "and its plant, and three news items of 2022 on the revival.",
+        "and its plant, and three news items of 2022 on the revival. Each is given with the "
+        "address where a copy with the same text was found and the day it was read.",
     ),
     (
-        "ref-",
+        lambda s: s.seed,
         "The article's references",
         "The numbered entries of the article's reference list (ref-14 is its entry 14). Each "
         "entry gives the title of the page it refers to, often a date and a short excerpt of "
-        "the page, but no address; a record that cites an entry quotes that excerpt.",
+        "the page, but no address; a record that cites an entry quotes that excerpt. Where a "
+        "public page with the entry's title and text was found, the entry gives its address "
+        "and the day it was read; the others were not found, and no look-alike page is given "
+        "in their place.",
     ),
     (
-        "",
+        lambda s: True,
         "Other public pages",
-        "Public web pages cited for facts the article leaves out or garbles, each with its "
-        "address.",
+        "Public web pages found later and cited for facts the article leaves out or garbles, "
+        "each with its address and the day it was read; every quotation from one was checked "
+        "against the text of the page.",
     ),
 ]
 
@@ -504,11 +510,9 @@ def _cited_sources(value: Any) -> list[str]:
     return [citation.source for citation in _cited_citations(value)]
 
 
-def _source_kind(source_id: str) -> int:
-    for index, (prefix, _, _) in enumerate(SOURCE_KINDS):
-        if source_id.startswith(prefix):
-            return index
-    return len(SOURCE_KINDS) - 1
+def _source_kind(source: moskvitch.Source) -> int:
+    """The index of the first group of ``SOURCE_KINDS`` that holds ``source``."""
+    return next(i for i, (holds, _, _) in enumerate(SOURCE_KINDS) if holds(source))
 
 
 def _sources_page(catalog: moskvitch.Catalog) -> str:
@@ -528,7 +532,7 @@ def _sources_page(catalog: moskvitch.Catalog) -> str:
                 cited[source] = cited.get(source, 0) + 1
     parts = []
     for index, (_, title, text) in enumerate(SOURCE_KINDS):
-        sources = [s for s in catalog.sources if _source_kind(s.id) == index]
+        sources = [s for s in catalog.sources if _source_kind(s) == index]
         if not sources:
             continue
         items = []
@@ -537,6 +541,9 @@ def _sources_page(catalog: moskvitch.Catalog) -> str:
                 _text(source.publisher) if source.publisher else "",
                 str(source.date) if source.date else "",
                 f"`{source.url} <{source.url}>`__" if source.url else "",
+                f"read {source.accessed}, found in {_text(source.found_in)}"
+                if source.accessed and source.found_in
+                else "",
             ]
             detail = ". ".join(d for d in details if d)
             uses = cited.get(source.id, 0)

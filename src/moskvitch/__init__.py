@@ -49,6 +49,7 @@ from .records import (
     ProductionRecord,
     Relation,
     Source,
+    SourceKind,
     Unit,
     Variant,
 )
@@ -88,6 +89,7 @@ __all__ = [
     "ProductionRecord",
     "Relation",
     "Source",
+    "SourceKind",
     "Subject",
     "Unit",
     "UnknownNameError",

@@ -32,7 +32,7 @@ from .errors import (
 )
 from .figures import Figure
 from .ingestion import load
-from .records import Event, Fact, Measure, Model, Plant, Relation, Variant
+from .records import Event, Fact, Measure, Model, Plant, Relation, Source, SourceKind, Variant
 from .search import search
 from .serialization import to_json
 from .tables import TABLES
@@ -206,8 +206,27 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
     if record.note:
         lines.append(f"  note: {record.note}")
     for source_id in dict.fromkeys(c.source for c in record.citations):
-        lines.append(f"  source: {catalog.source(source_id).title} [{source_id}]")
+        lines.append(f"  source: {_source_line(catalog.source(source_id))}")
     print("\n".join(lines))
+
+
+_SOURCE_KINDS = {
+    SourceKind.ARTICLE: "article",
+    SourceKind.REFERENCE: "entry of the article's reference list",
+    SourceKind.NEWS: "news item",
+    SourceKind.PAGE: "public page",
+}
+
+
+def _source_line(source: Source) -> str:
+    """A source as ``show`` prints it: its title and id, what sort of document it is, whether
+    it is one the data was first built from, and the address with the day it was read."""
+    origin = "" if source.seed else ", found later"
+    line = f"{source.title} [{source.id}] ({_SOURCE_KINDS[source.kind]}{origin})"
+    if source.url is not None:
+        read = f" (read {source.accessed})" if source.accessed is not None else ""
+        line += f": {source.url}{read}"
+    return line
 
 
 def _inferred(reason: str | None, indent: str) -> list[str]:
