@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import typing
 import zlib
@@ -842,8 +843,9 @@ def _split_family(
     """Cut a large family into pictures by generation of its Moskvich models.
 
     Each picture holds a run of the family's own models (by start of production) with the
-    foreign and licensed models linked to them, plus, drawn faintly, the own models of the
-    neighbouring runs they link to.
+    foreign and licensed models, prototypes and racers linked to them, plus, drawn faintly, the
+    own models of the neighbouring runs they link to. The family is cut into as few pictures
+    as keep each near ``MAX_MODELS_PER_PICTURE``, where the largest picture is smallest.
     """
     if len(family) <= MAX_MODELS_PER_PICTURE:
         return [(family, set())]
@@ -851,8 +853,23 @@ def _split_family(
         (m for m in family if m.make == "Moskvich" and m.production is not None),
         key=lambda m: m.production.earliest(),
     )
-    half = (len(own) + 1) // 2
-    runs = [own[:half], own[half:]]
+    best: list[tuple[list[Any], set[str]]] = []
+    for count in range(2, len(own) + 1):
+        cuts = [
+            _pictures(catalog, family, own, [own[a:b] for a, b in itertools.pairwise(bounds)])
+            for inner in itertools.combinations(range(1, len(own)), count - 1)
+            for bounds in [(0, *inner, len(own))]
+        ]
+        best = min(cuts, key=lambda pictures: max(len(models) for models, _ in pictures))
+        if max(len(models) for models, _ in best) <= MAX_MODELS_PER_PICTURE + 3:
+            break
+    return best
+
+
+def _pictures(
+    catalog: moskvitch.Catalog, family: list[Any], own: list[Any], runs: list[list[Any]]
+) -> list[tuple[list[Any], set[str]]]:
+    """The pictures of ``family`` cut into ``runs`` of its own models."""
     edges = [
         e for e in lineage.family_tree(catalog=catalog).edges if e.source in {m.id for m in family}
     ]
@@ -866,6 +883,17 @@ def _split_family(
             for one, other in ((edge.source, edge.target), (edge.target, edge.source)):
                 if one in ids:
                     members.add(other)
+        # a racer or prototype drawn here brings the others it links to (the G5 its G4)
+        grown = True
+        while grown:
+            more = {
+                other
+                for edge in edges
+                for one, other in ((edge.source, edge.target), (edge.target, edge.source))
+                if one in members - own_ids and other not in own_ids
+            }
+            grown = not more <= members
+            members |= more
         # a non-Moskvich model linked to both runs is drawn in the first only
         members -= {i for i in placed if i not in own_ids}
         context = {i for i in members if i in own_ids and i not in ids}
