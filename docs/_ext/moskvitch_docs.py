@@ -1008,7 +1008,7 @@ def _family_tree_page(catalog: moskvitch.Catalog) -> str:
         "How the models relate, drawn from the data when the documentation is built. Each "
         "arrow points from a newer model back to the one it came from, and is labelled with "
         "how the two relate. Each family of linked models has its own picture; the largest is "
-        "cut in two, by generation. Older models are on the left, or at the top where that "
+        "cut by generation. Older models are on the left, or at the top where that "
         "fits the page better (each caption says which)."
     )
     legend = (
@@ -1032,6 +1032,130 @@ def _family_tree_page(catalog: moskvitch.Catalog) -> str:
     return _page("Family tree", intro, legend + "\n" + "\n".join(parts) + rest)
 
 
+#: The body styles a historian expects of each generation beside its saloon.
+_WORKING_BODIES = (
+    moskvitch.BodyStyle.WAGON,
+    moskvitch.BodyStyle.VAN,
+    moskvitch.BodyStyle.PICKUP,
+)
+
+
+def _first_date(catalog: moskvitch.Catalog, model: Any) -> Any:
+    """When a model first appears: the start of its production, else its earliest event."""
+    if model.production is not None and model.production.start is not None:
+        return model.production.start
+    dates = [e.date for e in catalog.events_of(model.id)]
+    return min(dates, key=lambda d: d.sort_key) if dates else None
+
+
+def _single_sourced(records: Any) -> list[Any]:
+    """The records whose citations, their links', names' and claims' included, name one
+    source."""
+    return [r for r in records if len(set(_cited_sources(r))) == 1]
+
+
+def _coverage_page(catalog: moskvitch.Catalog) -> str:
+    own = [m for m in catalog.models if m.make in {"Moskvich", "KIM", "IZh"}]
+    placed: dict[str, list[Any]] = {era.name: [] for era in production.DEFAULT_ERAS}
+    undated = []
+    for model in own:
+        first = _first_date(catalog, model)
+        era = next(
+            (
+                e
+                for e in production.DEFAULT_ERAS
+                if first is not None
+                and e.period.earliest() <= first.earliest() <= e.period.latest()
+            ),
+            None,
+        )
+        (placed[era.name] if era else undated).append(model)
+    parts = []
+    for era in production.DEFAULT_ERAS:
+        models = placed[era.name]
+        if not models:
+            continue
+        rows, bodies = [], set()
+        for model in models:
+            variants = catalog.variants_of(model.id)
+            bodies |= {b for b in [model.body_style, *(v.body_style for v in variants)] if b}
+            rows.append(
+                [
+                    _model_ref(model),
+                    model.kind.value,
+                    model.body_style.value if model.body_style else "",
+                    "; ".join(
+                        _text(v.name) + (f" ({v.body_style.value})" if v.body_style else "")
+                        for v in variants
+                    ),
+                ]
+            )
+        missing = [b.value for b in _WORKING_BODIES if b not in bodies]
+        gaps = (
+            f"No {', no '.join(missing)} of this era is recorded."
+            if missing
+            else "Estates, vans and pickups of this era are all recorded."
+        )
+        title = f"{era.name[0].upper()}{era.name[1:]} ({_span(era.period)})"
+        parts.append(
+            f"{title}\n{'-' * len(title)}\n\n"
+            + _table(["Model", "Kind", "Body", "Variants"], rows, raw=True)
+            + f"\n{gaps}\n"
+        )
+    if undated:
+        parts.append(
+            "Models with no date\n-------------------\n\n"
+            "No source dates these models' production or any event of theirs: "
+            + ", ".join(_model_ref(m) for m in undated)
+            + ".\n"
+        )
+    no_span = [m for m in own if m.production is None and m.kind.value == "production"]
+    no_body = [m for m in own if m.body_style is None and m.kind.value == "production"]
+    undated_variants = [v for v in catalog.variants if v.production is None]
+    missing = (
+        "Known to be missing\n-------------------\n\n"
+        f"- Production models with no production span (the sources give none, or disagree "
+        f"without ground to choose): {', '.join(_model_ref(m) for m in no_span) or 'none'}.\n"
+        f"- Production models with no body style: "
+        f"{', '.join(_model_ref(m) for m in no_body) or 'none'}.\n"
+        f"- Variants with no production span: {len(undated_variants)} of "
+        f"{len(catalog.variants)}.\n"
+    )
+    collections = {
+        "models": catalog.models,
+        "variants": catalog.variants,
+        "engines": catalog.engines,
+        "events": catalog.events,
+        "production figures": catalog.production,
+        "facts": catalog.facts,
+        "disputes": catalog.disputes,
+    }
+    single_rows = []
+    for name, records in collections.items():
+        single = _single_sourced(records)
+        single_rows.append([name, str(len(records)), str(len(single))])
+    single_models = _single_sourced([*catalog.models, *catalog.variants])
+    single = (
+        "Records resting on a single source\n----------------------------------\n\n"
+        "A record rests on a single source when every citation it carries (its own, its "
+        "links', its names' and its claims') names the same document. One source can be "
+        "enough, but a reader should weigh such a record accordingly.\n\n"
+        + _table(["Records", "In all", "On a single source"], single_rows)
+        + "\nThe models and variants among them: "
+        + ", ".join(_text(r.name) for r in single_models)
+        + ".\n"
+    )
+    kinds = sorted({m.kind.value for m in own})
+    intro = (
+        "What the data covers, generated from it: the Moskvich (and KIM and IZh) models and "
+        "their variants in each era of the brand, with their kinds and body styles, what is "
+        "known to be missing, and how many records rest on a single source. The kinds of "
+        f"vehicle recorded: {', '.join(kinds)}. Foreign models that Moskvich models derive from "
+        "are on the :doc:`models` page."
+    )
+    return _page("Coverage", intro, "\n".join(parts) + "\n" + missing + "\n" + single)
+
+
 def _doc(member: Any) -> str:
     """The docstring written under an enum member in the source."""
     from sphinx.pycode import ModuleAnalyzer
@@ -1051,6 +1175,7 @@ def generate(app: Any = None) -> None:
         "timeline": _timeline_page,
         "conflicts": _conflicts_page,
         "sources": _sources_page,
+        "coverage": _coverage_page,
     }
     for name, build in pages.items():
         (GENERATED / f"{name}.rst").write_text(build(catalog), encoding="utf-8")
