@@ -34,7 +34,7 @@ def cited(record: Any) -> set[str]:
 
 def test_every_page_cited_here_is_a_page_found_later(catalog: Catalog) -> None:
     pages = {s.id for s in catalog.sources if s.id.startswith("page-")}
-    assert len(pages) == 15
+    assert len(pages) == 16
     for source_id in pages:
         source = catalog.source(source_id)
         assert source.kind is SourceKind.PAGE and not source.seed
