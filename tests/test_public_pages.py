@@ -34,7 +34,7 @@ def cited(record: Any) -> set[str]:
 
 def test_every_page_cited_here_is_a_page_found_later(catalog: Catalog) -> None:
     pages = {s.id for s in catalog.sources if s.id.startswith("page-")}
-    assert len(pages) == 16
+    assert len(pages) == 18
     for source_id in pages:
         source = catalog.source(source_id)
         assert source.kind is SourceKind.PAGE and not source.seed
@@ -103,6 +103,8 @@ def test_the_2141_family_includes_its_later_members(catalog: Catalog) -> None:
         ("moskvich-433", "moskvich-408", BodyStyle.VAN, "page-360carmuseum-408"),
         ("moskvich-426", "moskvich-408", BodyStyle.WAGON, "page-360carmuseum-408"),
         ("moskvich-2137", "moskvich-2140", BodyStyle.WAGON, "page-wikipedia-moskvitch-2140"),
+        ("moskvich-427", "moskvich-412", BodyStyle.WAGON, "page-gse-moscow-automotive-plant"),
+        ("moskvich-434", "moskvich-412", BodyStyle.VAN, "page-gse-moscow-automotive-plant"),
     ],
 )
 def test_estates_vans_and_pickups(
