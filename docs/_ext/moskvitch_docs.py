@@ -542,7 +542,7 @@ def _sources_page(catalog: moskvitch.Catalog) -> str:
                 _text(source.publisher) if source.publisher else "",
                 str(source.date) if source.date else "",
                 f"`{source.url} <{source.url}>`__" if source.url else "",
-                f"read {source.accessed}, found in {_text(source.found_in)}"
+                f"Read {source.accessed}, found in {_text(source.found_in)}"
                 if source.accessed and source.found_in
                 else "",
             ]
