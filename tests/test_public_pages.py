@@ -34,7 +34,7 @@ def cited(record: Any) -> set[str]:
 
 def test_every_page_cited_here_is_a_page_found_later(catalog: Catalog) -> None:
     pages = {s.id for s in catalog.sources if s.id.startswith("page-")}
-    assert len(pages) == 18
+    assert len(pages) == 19
     for source_id in pages:
         source = catalog.source(source_id)
         assert source.kind is SourceKind.PAGE and not source.seed
@@ -105,6 +105,8 @@ def test_the_2141_family_includes_its_later_members(catalog: Catalog) -> None:
         ("moskvich-2137", "moskvich-2140", BodyStyle.WAGON, "page-wikipedia-moskvitch-2140"),
         ("moskvich-427", "moskvich-412", BodyStyle.WAGON, "page-gse-moscow-automotive-plant"),
         ("moskvich-434", "moskvich-412", BodyStyle.VAN, "page-gse-moscow-automotive-plant"),
+        ("moskvich-2734", "moskvich-2140", BodyStyle.VAN, "page-frwiki-moskvich-2138-2140"),
+        ("moskvich-2733", "moskvich-2140", BodyStyle.VAN, "page-frwiki-moskvich-2138-2140"),
     ],
 )
 def test_estates_vans_and_pickups(
@@ -151,5 +153,7 @@ def test_single_page_records_say_so(catalog: Catalog) -> None:
         catalog.variant("moskvich-407-430"),
         catalog.variant("moskvich-2335"),
         catalog.variant("moskvich-2141-svyatogor"),
+        catalog.variant("moskvich-2733"),
+        catalog.variant("moskvich-2734"),
     ):
         assert "Only one page" in (record.note or ""), record.id
