@@ -497,8 +497,14 @@ def test_variants_and_their_models(catalog: Catalog) -> None:
     assert catalog.variant("426").body_style is BodyStyle.WAGON
     # seed-000: "Variants such as station wagons (Moskvitch-426 and -2136)"
     assert catalog.variant("2136").body_style is BodyStyle.WAGON
-    # ref-21: "Moskvich 2138-2140-2136-2137 data and specifications catalogue"
-    assert {v.id for v in catalog.variants_of("moskvich-2140")} == {
+    # ref-21: "Moskvich 2138-2140-2136-2137 data and specifications catalogue" (the variants the
+    # seed documents name; public pages found later add the 2733 and 2734 vans)
+    seeded = [
+        v
+        for v in catalog.variants_of("moskvich-2140")
+        if catalog.source(v.citations[0].source).seed
+    ]
+    assert {v.id for v in seeded} == {
         "moskvich-2136",
         "moskvich-2137",
         "moskvich-2138",

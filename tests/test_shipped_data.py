@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import moskvitch
-from moskvitch import Catalog, Citation, EventKind, Measure
+from moskvitch import Catalog, Citation, EventKind, Measure, SourceKind
 from moskvitch.catalog import COLLECTIONS
 from moskvitch.serialization import to_json
 
@@ -74,12 +74,41 @@ def test_sources_are_the_seed_documents_their_references_and_public_pages(
 ) -> None:
     ids = {s.id for s in catalog.sources}
     assert set(source_texts) <= ids
-    # A fact from outside the seed documents must point at a public page a reader can check.
-    assert all(
-        s.url and s.url.startswith(("http://", "https://"))
-        for s in catalog.sources
-        if s.id not in source_texts
+    # The seed documents, and only they, say so; each says what sort of document it is.
+    assert {s.id for s in catalog.sources if s.seed} == set(source_texts)
+    kinds = {s.id: s.kind for s in catalog.sources}
+    assert kinds["seed-000"] is SourceKind.ARTICLE
+    assert {kinds[f"seed-00{n}"] for n in (1, 2, 3)} == {SourceKind.NEWS}
+    assert {kinds[f"ref-{n}"] for n in range(1, 121)} == {SourceKind.REFERENCE}
+
+
+def test_every_outside_source_is_addressed_and_dated(catalog: Catalog) -> None:
+    """A fact from outside the seed documents points at a public page a reader can open, with
+    the day it was read and where the address was found."""
+    outside = [s for s in catalog.sources if not s.seed]
+    assert outside
+    for source in outside:
+        assert source.kind is SourceKind.PAGE, source.id
+        assert source.url and source.url.startswith(("http://", "https://")), source.id
+        assert source.accessed is not None and source.accessed.precision == "day", source.id
+        assert source.found_in, source.id
+
+
+def test_addressed_references(catalog: Catalog) -> None:
+    """The reference-list entries matched to a public page (see the closing note of issue 26):
+    each address is pinned, so that a change to one is a deliberate edit."""
+    addressed = {s.id: s.url for s in catalog.sources if s.kind is SourceKind.REFERENCE and s.url}
+    assert len(addressed) == 20
+    assert addressed["ref-117"] == (
+        "https://www.oreanda-news.com/en/finansy/"
+        "moskvich-s-net-loss-under-ras-for-2023-increased-3-6-times-to-8-6-billion-rubles/"
+        "article1505838/"
     )
+    assert addressed["ref-13"] == "https://www.rbth.com/history/326909-first-moskvich-400-car"
+    assert addressed["ref-60"] == "https://tass.com/economy/2001145"
+    for source in catalog.sources:
+        if source.url is not None:
+            assert source.accessed is not None, source.id
 
 
 def test_every_source_is_cited(catalog: Catalog) -> None:

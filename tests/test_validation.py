@@ -285,6 +285,16 @@ CASES: list[tuple[str, Callable[[], Catalog], str]] = [
         ),
         "disputes[0] (d-1).claims[0].note: the preferred claim needs a reason",
     ),
+    (
+        "access date without an address",
+        change("sources", 0, accessed=PartialDate(2026, 12, 2)),
+        "sources[0] (ref-1).url: an access date or finding place needs the address it is for",
+    ),
+    (
+        "source kind type",
+        change("sources", 0, kind="pamphlet"),
+        "sources[0] (ref-1).kind: expected",
+    ),
 ]
 
 

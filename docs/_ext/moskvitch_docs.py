@@ -10,9 +10,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import typing
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -468,26 +470,31 @@ def _conflicts_page(catalog: moskvitch.Catalog) -> str:
     )
 
 
-#: The kinds of source, by the start of their ids, with what they are.
-SOURCE_KINDS = [
+#: The groups of the Sources page: which sources each holds, its heading and what they are.
+SOURCE_KINDS: list[tuple[Callable[[moskvitch.Source], bool], str, str]] = [
     (
-        "seed-",
+        lambda s: s.seed and s.kind is not moskvitch.SourceKind.REFERENCE,
         "The article and the news items",
         "The documents the data was first built from: an encyclopedic article on the brand "
-        "and its plant, and three news items of 2022 on the revival.",
+        "and its plant, and three news items of 2022 on the revival. Each is given with the "
+        "address where a copy with the same text was found and the day it was read.",
     ),
     (
-        "ref-",
+        lambda s: s.seed,
         "The article's references",
         "The numbered entries of the article's reference list (ref-14 is its entry 14). Each "
         "entry gives the title of the page it refers to, often a date and a short excerpt of "
-        "the page, but no address; a record that cites an entry quotes that excerpt.",
+        "the page, but no address; a record that cites an entry quotes that excerpt. Where a "
+        "public page with the entry's title and text was found, the entry gives its address "
+        "and the day it was read; the others were not found, and no look-alike page is given "
+        "in their place.",
     ),
     (
-        "",
+        lambda s: True,
         "Other public pages",
-        "Public web pages cited for facts the article leaves out or garbles, each with its "
-        "address.",
+        "Public web pages found later and cited for facts the article leaves out or garbles, "
+        "each with its address and the day it was read; every quotation from one was checked "
+        "against the text of the page.",
     ),
 ]
 
@@ -509,11 +516,9 @@ def _cited_sources(value: Any) -> list[str]:
     return [citation.source for citation in _cited_citations(value)]
 
 
-def _source_kind(source_id: str) -> int:
-    for index, (prefix, _, _) in enumerate(SOURCE_KINDS):
-        if source_id.startswith(prefix):
-            return index
-    return len(SOURCE_KINDS) - 1
+def _source_kind(source: moskvitch.Source) -> int:
+    """The index of the first group of ``SOURCE_KINDS`` that holds ``source``."""
+    return next(i for i, (holds, _, _) in enumerate(SOURCE_KINDS) if holds(source))
 
 
 def _sources_page(catalog: moskvitch.Catalog) -> str:
@@ -533,7 +538,7 @@ def _sources_page(catalog: moskvitch.Catalog) -> str:
                 cited[source] = cited.get(source, 0) + 1
     parts = []
     for index, (_, title, text) in enumerate(SOURCE_KINDS):
-        sources = [s for s in catalog.sources if _source_kind(s.id) == index]
+        sources = [s for s in catalog.sources if _source_kind(s) == index]
         if not sources:
             continue
         items = []
@@ -542,6 +547,9 @@ def _sources_page(catalog: moskvitch.Catalog) -> str:
                 _text(source.publisher) if source.publisher else "",
                 str(source.date) if source.date else "",
                 f"`{source.url} <{source.url}>`__" if source.url else "",
+                f"Read {source.accessed}, found in {_text(source.found_in)}"
+                if source.accessed and source.found_in
+                else "",
             ]
             detail = ". ".join(d for d in details if d)
             uses = cited.get(source.id, 0)
@@ -840,8 +848,9 @@ def _split_family(
     """Cut a large family into pictures by generation of its Moskvich models.
 
     Each picture holds a run of the family's own models (by start of production) with the
-    foreign and licensed models linked to them, plus, drawn faintly, the own models of the
-    neighbouring runs they link to.
+    foreign and licensed models, prototypes and racers linked to them, plus, drawn faintly, the
+    own models of the neighbouring runs they link to. The family is cut into as few pictures
+    as keep each near ``MAX_MODELS_PER_PICTURE``, where the largest picture is smallest.
     """
     if len(family) <= MAX_MODELS_PER_PICTURE:
         return [(family, set())]
@@ -849,8 +858,23 @@ def _split_family(
         (m for m in family if m.make == "Moskvich" and m.production is not None),
         key=lambda m: m.production.earliest(),
     )
-    half = (len(own) + 1) // 2
-    runs = [own[:half], own[half:]]
+    best: list[tuple[list[Any], set[str]]] = []
+    for count in range(2, len(own) + 1):
+        cuts = [
+            _pictures(catalog, family, own, [own[a:b] for a, b in itertools.pairwise(bounds)])
+            for inner in itertools.combinations(range(1, len(own)), count - 1)
+            for bounds in [(0, *inner, len(own))]
+        ]
+        best = min(cuts, key=lambda pictures: max(len(models) for models, _ in pictures))
+        if max(len(models) for models, _ in best) <= MAX_MODELS_PER_PICTURE + 3:
+            break
+    return best
+
+
+def _pictures(
+    catalog: moskvitch.Catalog, family: list[Any], own: list[Any], runs: list[list[Any]]
+) -> list[tuple[list[Any], set[str]]]:
+    """The pictures of ``family`` cut into ``runs`` of its own models."""
     edges = [
         e for e in lineage.family_tree(catalog=catalog).edges if e.source in {m.id for m in family}
     ]
@@ -864,6 +888,17 @@ def _split_family(
             for one, other in ((edge.source, edge.target), (edge.target, edge.source)):
                 if one in ids:
                     members.add(other)
+        # a racer or prototype drawn here brings the others it links to (the G5 its G4)
+        grown = True
+        while grown:
+            more = {
+                other
+                for edge in edges
+                for one, other in ((edge.source, edge.target), (edge.target, edge.source))
+                if one in members - own_ids and other not in own_ids
+            }
+            grown = not more <= members
+            members |= more
         # a non-Moskvich model linked to both runs is drawn in the first only
         members -= {i for i in placed if i not in own_ids}
         context = {i for i in members if i in own_ids and i not in ids}
@@ -978,7 +1013,7 @@ def _family_tree_page(catalog: moskvitch.Catalog) -> str:
         "How the models relate, drawn from the data when the documentation is built. Each "
         "arrow points from a newer model back to the one it came from, and is labelled with "
         "how the two relate. Each family of linked models has its own picture; the largest is "
-        "cut in two, by generation. Older models are on the left, or at the top where that "
+        "cut by generation. Older models are on the left, or at the top where that "
         "fits the page better (each caption says which)."
     )
     legend = (
@@ -1002,6 +1037,130 @@ def _family_tree_page(catalog: moskvitch.Catalog) -> str:
     return _page("Family tree", intro, legend + "\n" + "\n".join(parts) + rest)
 
 
+#: The body styles a historian expects of each generation beside its saloon.
+_WORKING_BODIES = (
+    moskvitch.BodyStyle.WAGON,
+    moskvitch.BodyStyle.VAN,
+    moskvitch.BodyStyle.PICKUP,
+)
+
+
+def _first_date(catalog: moskvitch.Catalog, model: Any) -> Any:
+    """When a model first appears: the start of its production, else its earliest event."""
+    if model.production is not None and model.production.start is not None:
+        return model.production.start
+    dates = [e.date for e in catalog.events_of(model.id)]
+    return min(dates, key=lambda d: d.sort_key) if dates else None
+
+
+def _single_sourced(records: Any) -> list[Any]:
+    """The records whose citations, their links', names' and claims' included, name one
+    source."""
+    return [r for r in records if len(set(_cited_sources(r))) == 1]
+
+
+def _coverage_page(catalog: moskvitch.Catalog) -> str:
+    own = [m for m in catalog.models if m.make in {"Moskvich", "KIM", "IZh"}]
+    placed: dict[str, list[Any]] = {era.name: [] for era in production.DEFAULT_ERAS}
+    undated = []
+    for model in own:
+        first = _first_date(catalog, model)
+        era = next(
+            (
+                e
+                for e in production.DEFAULT_ERAS
+                if first is not None
+                and e.period.earliest() <= first.earliest() <= e.period.latest()
+            ),
+            None,
+        )
+        (placed[era.name] if era else undated).append(model)
+    parts = []
+    for era in production.DEFAULT_ERAS:
+        models = placed[era.name]
+        if not models:
+            continue
+        rows, bodies = [], set()
+        for model in models:
+            variants = catalog.variants_of(model.id)
+            bodies |= {b for b in [model.body_style, *(v.body_style for v in variants)] if b}
+            rows.append(
+                [
+                    _model_ref(model),
+                    model.kind.value,
+                    model.body_style.value if model.body_style else "",
+                    "; ".join(
+                        _text(v.name) + (f" ({v.body_style.value})" if v.body_style else "")
+                        for v in variants
+                    ),
+                ]
+            )
+        missing = [b.value for b in _WORKING_BODIES if b not in bodies]
+        gaps = (
+            f"No {', no '.join(missing)} of this era is recorded."
+            if missing
+            else "Estates, vans and pickups of this era are all recorded."
+        )
+        title = f"{era.name[0].upper()}{era.name[1:]} ({_span(era.period)})"
+        parts.append(
+            f"{title}\n{'-' * len(title)}\n\n"
+            + _table(["Model", "Kind", "Body", "Variants"], rows, raw=True)
+            + f"\n{gaps}\n"
+        )
+    if undated:
+        parts.append(
+            "Models with no date\n-------------------\n\n"
+            "No source dates these models' production or any event of theirs: "
+            + ", ".join(_model_ref(m) for m in undated)
+            + ".\n"
+        )
+    no_span = [m for m in own if m.production is None and m.kind.value == "production"]
+    no_body = [m for m in own if m.body_style is None and m.kind.value == "production"]
+    undated_variants = [v for v in catalog.variants if v.production is None]
+    missing = (
+        "Known to be missing\n-------------------\n\n"
+        f"- Production models with no production span (the sources give none, or disagree "
+        f"without ground to choose): {', '.join(_model_ref(m) for m in no_span) or 'none'}.\n"
+        f"- Production models with no body style: "
+        f"{', '.join(_model_ref(m) for m in no_body) or 'none'}.\n"
+        f"- Variants with no production span: {len(undated_variants)} of "
+        f"{len(catalog.variants)}.\n"
+    )
+    collections = {
+        "models": catalog.models,
+        "variants": catalog.variants,
+        "engines": catalog.engines,
+        "events": catalog.events,
+        "production figures": catalog.production,
+        "facts": catalog.facts,
+        "disputes": catalog.disputes,
+    }
+    single_rows = []
+    for name, records in collections.items():
+        single = _single_sourced(records)
+        single_rows.append([name, str(len(records)), str(len(single))])
+    single_models = _single_sourced([*catalog.models, *catalog.variants])
+    single = (
+        "Records resting on a single source\n----------------------------------\n\n"
+        "A record rests on a single source when every citation it carries (its own, its "
+        "links', its names' and its claims') names the same document. One source can be "
+        "enough, but a reader should weigh such a record accordingly.\n\n"
+        + _table(["Records", "In all", "On a single source"], single_rows)
+        + "\nThe models and variants among them: "
+        + ", ".join(_text(r.name) for r in single_models)
+        + ".\n"
+    )
+    kinds = sorted({m.kind.value for m in own})
+    intro = (
+        "What the data covers, generated from it: the Moskvich (and KIM and IZh) models and "
+        "their variants in each era of the brand, with their kinds and body styles, what is "
+        "known to be missing, and how many records rest on a single source. The kinds of "
+        f"vehicle recorded: {', '.join(kinds)}. Foreign models that Moskvich models derive from "
+        "are on the :doc:`models` page."
+    )
+    return _page("Coverage", intro, "\n".join(parts) + "\n" + missing + "\n" + single)
+
+
 def _doc(member: Any) -> str:
     """The docstring written under an enum member in the source."""
     from sphinx.pycode import ModuleAnalyzer
@@ -1021,6 +1180,7 @@ def generate(app: Any = None) -> None:
         "timeline": _timeline_page,
         "conflicts": _conflicts_page,
         "sources": _sources_page,
+        "coverage": _coverage_page,
     }
     for name, build in pages.items():
         (GENERATED / f"{name}.rst").write_text(build(catalog), encoding="utf-8")

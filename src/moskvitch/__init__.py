@@ -50,6 +50,7 @@ from .records import (
     Relation,
     Role,
     Source,
+    SourceKind,
     Unit,
     Variant,
 )
@@ -90,6 +91,7 @@ __all__ = [
     "Relation",
     "Role",
     "Source",
+    "SourceKind",
     "Subject",
     "Unit",
     "UnknownNameError",

@@ -50,6 +50,7 @@ from .records import (
     ProductionRecord,
     Relation,
     Source,
+    SourceKind,
     Variant,
 )
 from .search import search
@@ -350,7 +351,7 @@ def _plants_then(
 
 def _sources(catalog: Catalog, citations: Iterable[Citation], indent: str = "  ") -> list[str]:
     return [
-        f"{indent}source: {catalog.source(source_id).title} [{source_id}]"
+        f"{indent}source: {_source_line(catalog.source(source_id))}"
         for source_id in dict.fromkeys(c.source for c in citations)
     ]
 
@@ -374,18 +375,27 @@ def _footer(catalog: Catalog, record: Any) -> list[str]:
 
 
 #: How ``show`` labels a source's fields; any other field is shown under its own name.
-_SOURCE_LABELS = {"description": "what it is", "url": "address"}
+_SOURCE_LABELS = {"description": "what it is", "found_in": "found in"}
+#: The fields ``show`` prints on its own lines (kind and address) or not at all.
+_SOURCE_OWN_LINES = ("id", "title", "kind", "seed", "url", "accessed")
 
 
 def _show_source(catalog: Catalog, source: Source) -> list[str]:
-    lines = [f"{source.title}  [source {source.id}]"]
-    for field in attrs.fields(Source):
-        value = getattr(source, field.name)
-        if field.name in ("id", "title") or value in (None, ""):
-            continue
-        lines.append(f"  {_SOURCE_LABELS.get(field.name, field.name.replace('_', ' '))}: {value}")
+    origin = "one of the documents the data was first built from" if source.seed else "found later"
+    lines = [
+        f"{source.title}  [source {source.id}]",
+        f"  kind: {_SOURCE_KINDS[source.kind]} ({origin})",
+    ]
     if source.url is None:
         lines.append("  address: none recorded")
+    else:
+        read = f" (read {source.accessed})" if source.accessed is not None else ""
+        lines.append(f"  address: {source.url}{read}")
+    for field in attrs.fields(Source):
+        value = getattr(source, field.name)
+        if field.name in _SOURCE_OWN_LINES or value in (None, ""):
+            continue
+        lines.append(f"  {_SOURCE_LABELS.get(field.name, field.name.replace('_', ' '))}: {value}")
     citing = catalog.cited_by(source)
     by_type: dict[str, list[str]] = {}
     for record in citing:
@@ -482,6 +492,25 @@ def _outside(period: Period, span: Period) -> bool:
     early = span.start is not None and period.earliest() < span.earliest()
     late = span.end is not None and period.latest() > span.latest()
     return early or late
+
+
+_SOURCE_KINDS = {
+    SourceKind.ARTICLE: "article",
+    SourceKind.REFERENCE: "entry of the article's reference list",
+    SourceKind.NEWS: "news item",
+    SourceKind.PAGE: "public page",
+}
+
+
+def _source_line(source: Source) -> str:
+    """A source as ``show`` prints it: its title and id, what sort of document it is, whether
+    it is one the data was first built from, and the address with the day it was read."""
+    origin = "" if source.seed else ", found later"
+    line = f"{source.title} [{source.id}] ({_SOURCE_KINDS[source.kind]}{origin})"
+    if source.url is not None:
+        read = f" (read {source.accessed})" if source.accessed is not None else ""
+        line += f": {source.url}{read}"
+    return line
 
 
 def _inferred(reason: str | None, indent: str) -> list[str]:

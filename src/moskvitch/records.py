@@ -36,6 +36,7 @@ __all__ = [
     "Relation",
     "Role",
     "Source",
+    "SourceKind",
     "Unit",
     "Variant",
 ]
@@ -229,23 +230,47 @@ class Unit(StrEnum):
     """A rate in vehicles a month during the record's period ("around 1,000 units monthly")."""
 
 
+class SourceKind(StrEnum):
+    """What sort of document a :class:`Source` is."""
+
+    ARTICLE = "article"
+    """An encyclopedic article, such as the one the data was first built from."""
+    REFERENCE = "reference"
+    """An entry of an article's reference list: a title, often a date and an excerpt."""
+    NEWS = "news"
+    """A news item."""
+    PAGE = "page"
+    """A public web page found later, cited with its address and the date it was read."""
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Source:
     """A document that records cite.
 
     :param id: a slug such as ``"ref-14"`` or ``"seed-000"``.
     :param title: the document's title.
+    :param kind: what sort of document it is; a public page unless said otherwise.
+    :param seed: ``True`` for the documents the data was first built from (the article, its
+        reference list, whose excerpts it prints, and the news items), ``False`` for anything
+        found later.
     :param publisher: the site, outlet or publisher, when known.
     :param date: the publication date, when known.
-    :param url: the address, when the source gives one.
+    :param url: the address at which the document can be read, when one is known.
+    :param accessed: the day the page at ``url`` was read and checked against the record's
+        quotes; only with a ``url``.
+    :param found_in: where the address was found, e.g. a search tool's collection of pages.
     :param description: what the document is, for a reader who has not seen it.
     """
 
     id: str
     title: str
+    kind: SourceKind = SourceKind.PAGE
+    seed: bool = False
     publisher: str | None = None
     date: PartialDate | None = None
     url: str | None = None
+    accessed: PartialDate | None = None
+    found_in: str | None = None
     description: str | None = None
 
     __repr__ = _short_repr("id", "title")

@@ -58,6 +58,7 @@ from .records import (
     Relation,
     Role,
     Source,
+    SourceKind,
     Unit,
     Variant,
 )
@@ -181,17 +182,23 @@ def _cited(source_ids: Sequence[str]) -> st.SearchStrategy[tuple[Citation, ...]]
 
 @st.composite
 def sources(draw: st.DrawFn, *, ids: Sequence[str] | None = None) -> Source:
-    """Sources with a title and, sometimes, a publisher, date and address.
+    """Sources of every kind with a title and, sometimes, a publisher, date and address (with
+    the day it was read and where it was found).
 
     :param ids: the ids to choose from; any slug when ``None``.
     :returns: a strategy of :class:`~moskvitch.Source`.
     """
+    url = draw(st.none() | st.just("https://example.org/page"))
     return Source(
         id=draw(_ids(ids)),
         title=draw(_TEXT),
+        kind=draw(st.sampled_from(SourceKind)),
+        seed=draw(st.booleans()),
         publisher=draw(st.none() | _TEXT),
         date=draw(st.none() | partial_dates()),
-        url=draw(st.none() | st.just("https://example.org/page")),
+        url=url,
+        accessed=None if url is None else draw(st.none() | partial_dates()),
+        found_in=None if url is None else draw(st.none() | _TEXT),
         description=draw(st.none() | _TEXT),
     )
 

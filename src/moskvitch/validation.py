@@ -252,6 +252,7 @@ class _Checker:
             self._of("plants", Plant),
             lambda p: (p.name, *(n.name for n in p.name_history)),
         )
+        yield from self._sources()
         yield from self._engines()
         yield from self._models()
         yield from self._lineage_cycles()
@@ -369,6 +370,12 @@ class _Checker:
                         " they differ only in letters of other scripts that look the same",
                     )
         yield from (found[key] for key in sorted(found))
+
+    def _sources(self) -> Iterator[Problem]:
+        for index, source in enumerate(self._of("sources", Source)):
+            where = _At("sources", index, source.id)
+            if source.url is None and (source.accessed is not None or source.found_in):
+                yield where("url", "an access date or finding place needs the address it is for")
 
     def _engines(self) -> Iterator[Problem]:
         for index, engine in enumerate(self._of("engines", Engine)):
