@@ -80,7 +80,9 @@ def test_data_file_notation(text: str, expected: Figure) -> None:
     assert Figure.parse(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "many", "-5", "1,50", "10-5", ">=5-10", "1.5"])
+@pytest.mark.parametrize(
+    "text", ["", "many", "-5", "1,50", "10-5", ">=5-10", "1.5.0", "=~5", "=5-6", "2 dozen"]
+)
 def test_bad_figures_quote_the_text(text: str) -> None:
     with pytest.raises(InvalidFigureError, match="invalid figure"):
         Figure.parse(text)
@@ -96,9 +98,9 @@ def test_inconsistent_bounds_are_rejected() -> None:
 @pytest.mark.parametrize(
     ("build", "message"),
     [
-        (lambda: Figure(5.0, 5), "a figure's low must be an integer, not float 5.0"),
-        (lambda: Figure(5, "6"), "a figure's high must be an integer, not str '6'"),
-        (lambda: Figure(True, 5), "a figure's low must be an integer, not bool True"),
+        (lambda: Figure(5.0, 5), "a figure's low must be an integer or a Decimal, not float 5.0"),
+        (lambda: Figure(5, "6"), "a figure's high must be an integer or a Decimal, not str '6'"),
+        (lambda: Figure(True, 5), "a figure's low must be an integer or a Decimal, not bool True"),
         (lambda: Figure(1, 2, 1), "a figure's approximate flag must be a bool, not 1"),
         (lambda: Figure(-(10**5000), None), "cannot be negative: low=<an integer of 16610 bits>"),
         (lambda: Figure.parse("9" * 5000), "too many digits"),
