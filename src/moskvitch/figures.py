@@ -46,9 +46,9 @@ def _step(digits: str) -> Decimal:
 
 def _render(value: int | Decimal, scale: str | None) -> str:
     """A number in the figure notation, in units of ``scale`` when given."""
-    if scale is None:
-        return f"{value:,}"
-    return f"{_number(Decimal(value) / _SCALES[scale]):,}"
+    if scale is not None:
+        value = _number(Decimal(value) / _SCALES[scale])
+    return f"{value:,}" if isinstance(value, int) else f"{value:,f}"
 
 
 @attrs.frozen
