@@ -327,7 +327,22 @@ def output_schema(command: str) -> dict[str, Any]:
         )
         body = _array(hit)
     else:  # conflicts
-        body = _array(_with(builder, types_["disputes"], {"consistent": {"type": "boolean"}}))
+        body = _array(
+            _with(
+                builder,
+                types_["disputes"],
+                {
+                    "consistent": {"type": "boolean"},
+                    "verdict": {
+                        "enum": [
+                            "contradictory",
+                            "compatible as stated",
+                            "compatible: different scopes",
+                        ]
+                    },
+                },
+            )
+        )
     return builder.document(f"moskvitch {command} --json", body)
 
 
