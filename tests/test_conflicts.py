@@ -2,6 +2,7 @@
 
 import random
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -196,3 +197,23 @@ def test_a_claim_of_another_scope_does_not_change_the_verdict(
 ) -> None:
     scoped = Claim(value=other.value, figure=other.figure, unit=other.unit, scope="another")
     assert dispute(*claims, scoped).consistent == dispute(*claims).consistent
+
+
+def test_a_limit_needs_a_figure_and_a_reason() -> None:
+    catalog = moskvitch.load()
+    first = catalog.disputes[0]
+    claim = attrs.evolve(first.claims[0], limit=Figure.at_most(2000))
+    broken = attrs.evolve(first, claims=(claim, *first.claims[1:]))
+    with pytest.raises(moskvitch.DataError, match="a limit needs its reason"):
+        attrs.evolve(catalog, disputes=(broken, *catalog.disputes[1:]))
+    text_only = attrs.evolve(claim, figure=None, unit=None, limit_reason="r")
+    broken = attrs.evolve(first, claims=(text_only, *first.claims[1:]))
+    with pytest.raises(moskvitch.DataError, match="a limit bounds a figure"):
+        attrs.evolve(catalog, disputes=(broken, *catalog.disputes[1:]))
+
+
+def test_a_count_of_vehicles_is_whole() -> None:
+    catalog = moskvitch.load()
+    record = attrs.evolve(catalog.production[0], figure=Figure.parse("1.5"))
+    with pytest.raises(moskvitch.DataError, match="a count of vehicles is a whole number"):
+        attrs.evolve(catalog, production=(record, *catalog.production[1:]))
