@@ -1,5 +1,8 @@
 """Whether a dispute's claims can all hold: computed from the claims, on shipped and made data."""
 
+import random
+
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -95,3 +98,122 @@ def test_cli_lists_only_contradictions_on_request(capsys: pytest.CaptureFixture[
     assert "[contradictory]" in contradictions
     expected = sum(not d.consistent for d in moskvitch.load().conflicts())
     assert f"{expected} disputed values: {expected} contradictory, 0 compatible" in contradictions
+
+
+# Verdicts corrected in issue 22 (kind 8), each against the quotes.
+
+
+def test_a_sold_count_is_bounded_by_the_same_sources_shipped_count() -> None:
+    # ref-48: "More than 15,300 Moskvich cars were sold" and "about 19,000 vehicles were
+    # shipped to dealers"; seed-000: "over 40,000 units sold that year".
+    sold = next(d for d in moskvitch.load().conflicts() if d.id == "moscow-sold-2023")
+    preferred, other = sold.claims
+    assert preferred.limit == Figure(0, 19000, approximate=True)
+    assert preferred.limit_reason is not None and "ref-48" in preferred.limit_reason
+    assert other.limit is None  # seed-000 gives no shipped figure
+    assert sold.verdict == "contradictory"
+
+
+@pytest.mark.parametrize(
+    ("subject", "topic", "scope"),
+    [
+        # seed-000: "debuted in 1964" / "entering mass production in 1965".
+        ("moskvich-408", "production start", "the start of mass production"),
+        # seed-002 (20 October 2022): "will begin in December"; ref-43: relaunched 23 November.
+        ("moskvich-3", "production start", "the plan announced before the launch"),
+        # seed-000: the 402 "continued until 1956"; "the 402/403/407 series continued through 1964".
+        ("moskvich-402", "production end", "the 402/403/407 series"),
+    ],
+)
+def test_claims_of_different_scopes_can_all_hold(subject: str, topic: str, scope: str) -> None:
+    found = by_topic(subject, topic)
+    assert scope in [c.scope for c in found.claims]
+    assert found.verdict == "compatible: different scopes"
+
+
+def test_two_steps_of_one_transfer_can_both_hold() -> None:
+    # seed-003: "the Russian state took over the Renault factory. It was then transferred to the
+    # management of the city of Moscow"; ref-36: Renault sells "to Moscow City".
+    found = by_topic("moscow", "who took over Renault's plant in 2022")
+    assert found.consistent and found.verdict == "compatible: different scopes"
+
+
+def test_a_name_with_plus_is_a_version_of_the_name() -> None:
+    # ref-64 "JAC Sehol A5 Plus of 2021"; ref-65 "JAC Sehol A5".
+    found = by_topic("moskvich-6", "name of the Chinese model it is based on")
+    assert found.verdict == "compatible as stated"
+    assert not dispute(Claim(value="JAC Sehol A5"), Claim(value="JAC Sehol A6")).consistent
+    assert not dispute(Claim(value="A5"), Claim(value="A50")).consistent
+
+
+def test_a_bound_for_a_larger_whole_is_still_compared() -> None:
+    # ref-82 "more than 5 million cars a year" against seed-000's "below 1 million annually"
+    # for all Soviet passenger cars: no scope, so still contradictory.
+    found = by_topic("moscow", "the plant's yearly output around 1980")
+    assert all(c.scope is None for c in found.claims)
+    assert found.verdict == "contradictory"
+
+
+def test_cli_prints_scopes_limits_and_three_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["conflicts"]) == 0
+    out = capsys.readouterr().out
+    assert "      scope: the start of mass production" in out
+    assert "      limited by its own sources to ≲19,000 (ref-48 also gives ≈19,000 shipped" in out
+    disputes = moskvitch.load().conflicts()
+    scoped = sum(d.verdict == "compatible: different scopes" for d in disputes)
+    assert f"{scoped} compatible as scoped" in out.splitlines()[-1]
+
+
+_FIGURE_CLAIMS = st.builds(
+    lambda low, width, approx: Claim(
+        value="v", figure=Figure(low, low + width, approximate=approx), unit="u"
+    ),
+    st.integers(0, 1000),
+    st.integers(0, 1000),
+    st.booleans(),
+)
+
+
+@given(st.lists(_FIGURE_CLAIMS, min_size=1, max_size=4), st.integers(0, 2000), st.randoms())
+def test_a_limit_never_reconciles_claims(
+    claims: list[Claim], ceiling: int, rng: random.Random
+) -> None:
+    limited = [
+        Claim(value=c.value, figure=c.figure, unit=c.unit, limit=Figure.at_most(ceiling))
+        if i == 0
+        else c
+        for i, c in enumerate(claims)
+    ]
+    if dispute(*limited).consistent:
+        assert dispute(*claims).consistent
+    shuffled = list(limited)
+    rng.shuffle(shuffled)
+    assert dispute(*shuffled).consistent == dispute(*limited).consistent
+
+
+@given(st.lists(_FIGURE_CLAIMS, min_size=1, max_size=3), _FIGURE_CLAIMS)
+def test_a_claim_of_another_scope_does_not_change_the_verdict(
+    claims: list[Claim], other: Claim
+) -> None:
+    scoped = Claim(value=other.value, figure=other.figure, unit=other.unit, scope="another")
+    assert dispute(*claims, scoped).consistent == dispute(*claims).consistent
+
+
+def test_a_limit_needs_a_figure_and_a_reason() -> None:
+    catalog = moskvitch.load()
+    first = catalog.disputes[0]
+    claim = attrs.evolve(first.claims[0], limit=Figure.at_most(2000))
+    broken = attrs.evolve(first, claims=(claim, *first.claims[1:]))
+    with pytest.raises(moskvitch.DataError, match="a limit needs its reason"):
+        attrs.evolve(catalog, disputes=(broken, *catalog.disputes[1:]))
+    text_only = attrs.evolve(claim, figure=None, unit=None, limit_reason="r")
+    broken = attrs.evolve(first, claims=(text_only, *first.claims[1:]))
+    with pytest.raises(moskvitch.DataError, match="a limit bounds a figure"):
+        attrs.evolve(catalog, disputes=(broken, *catalog.disputes[1:]))
+
+
+def test_a_count_of_vehicles_is_whole() -> None:
+    catalog = moskvitch.load()
+    record = attrs.evolve(catalog.production[0], figure=Figure.parse("1.5"))
+    with pytest.raises(moskvitch.DataError, match="a count of vehicles is a whole number"):
+        attrs.evolve(catalog, production=(record, *catalog.production[1:]))

@@ -68,7 +68,10 @@ def test_low_and_high_are_the_least_and_most_the_count_may_be(
         ([1, 2], "not list [1, 2]"),
         ({"low": 1, "high": 2}, "lacks 'approximate'"),
         ({"low": 1, "high": 2, "approximate": False, "note": "x"}, "unknown key 'note'"),
-        ({"low": "1", "high": 2, "approximate": False}, "low must be an integer, not str '1'"),
+        (
+            {"low": "1", "high": 2, "approximate": False},
+            "low must be an integer or a Decimal, not str '1'",
+        ),
         ({"low": 5, "high": 2, "approximate": False}, "high 2 is below its low 5"),
         ({"low": 1, "high": 2, "approximate": 0}, "approximate flag must be a bool"),
         (

@@ -116,8 +116,21 @@ def test_a_damaged_toml_file_fails() -> None:
         (PERIOD_PATTERN, ["1946/1956", "2022/..", "../1941", "1947"], ["1946/", "1946-1956"]),
         (
             FIGURE_PATTERN,
-            ["1501", "1,501", "~600", "≈600", ">=15300", "≥15,300", "≲1,000", "216000-248000"],
-            ["many", "1.5", "-5", "≥", "1,50"],
+            [
+                "1501",
+                "1,501",
+                "~600",
+                "≈600",
+                ">=15300",
+                "≥15,300",
+                "≲1,000",
+                "216000-248000",
+                "1.5",
+                "2.4 thousand",
+                "=1,000,000",
+                "≥1.6 billion",
+            ],
+            ["many", "1.5.0", "-5", "≥", "1,50", "2.4 dozen"],
         ),
     ],
 )
@@ -154,6 +167,8 @@ def test_csv_cells_read_back_as_numbers_are_valid() -> None:
             return None
         if "integer" in kinds:
             return int(cell)
+        if "number" in kinds:
+            return float(cell) if "." in cell else int(cell)
         if "boolean" in kinds:
             return {"True": True, "False": False}[cell]
         return cell

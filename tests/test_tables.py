@@ -31,7 +31,7 @@ def check_rows(catalog: Catalog) -> None:
         assert len(keys) == len(set(keys)), table
         for row in found:
             assert list(row) == keys, table
-            assert all(v is None or type(v) in (str, int, bool) for v in row.values()), row
+            assert all(v is None or type(v) in (str, int, float, bool) for v in row.values()), row
             for key in keys:
                 if key.endswith("_low"):
                     name = key.removesuffix("_low")
@@ -39,10 +39,11 @@ def check_rows(catalog: Catalog) -> None:
                         assert row[key] is None and row[f"{name}_high"] is None
                     else:
                         figure = Figure.parse(row[name])
+                        data = figure.to_data()
                         assert (row[key], row[f"{name}_high"], row[f"{name}_approximate"]) == (
-                            figure.low,
-                            figure.high,
-                            figure.approximate,
+                            data["low"],
+                            data["high"],
+                            data["approximate"],
                         )
                 if key.endswith("_start") and row[key.removesuffix("_start")] is not None:
                     period = Period.parse(row[key.removesuffix("_start")])

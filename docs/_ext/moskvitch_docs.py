@@ -59,6 +59,7 @@ INVENTORIES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
                 )
             ),
             ("None", "py:data", "library/constants.html#None"),
+            ("decimal.Decimal", "py:class", "library/decimal.html#decimal.Decimal"),
             ("datetime.date", "py:class", "library/datetime.html#datetime.date"),
             (
                 "importlib.resources.abc.Traversable",

@@ -10,6 +10,7 @@ import attrs
 
 from .dates import PartialDate, Period
 from .errors import DataError, UnknownNameError
+from .figures import Figure
 from .names import NameKeys, close_matches, name_key
 from .records import (
     Citation,
@@ -19,6 +20,7 @@ from .records import (
     Event,
     Fact,
     Link,
+    Measure,
     Model,
     Plant,
     ProductionRecord,
@@ -647,6 +649,7 @@ class Catalog:
                     figure=r.figure,
                     unit=r.unit.value,
                     citations=r.citations,
+                    **self._limit(r),
                 )
                 for r in (record, *rivals)
             ]
@@ -659,6 +662,47 @@ class Catalog:
                 )
             )
         return (*derived, *self.disputes)
+
+    def _limit(self, record: ProductionRecord) -> dict[str, Any]:
+        """The upper limit a record's own sources put on it elsewhere: a sold count is at most
+        what the same source gives as shipped or built, a shipped or exported count at most
+        what it gives as built, for the same subject and plant over a period containing the
+        record's. Empty when no source does."""
+        ceilings = _CEILINGS.get(record.measure, ())
+        sources = {c.source for c in record.citations}
+        limits = [
+            other
+            for other in self.production
+            if other.measure in ceilings
+            and other.subject == record.subject
+            and other.plant == record.plant
+            and other.unit is record.unit
+            and other.figure.high is not None
+            and other.period.earliest() <= record.period.earliest()
+            and record.period.latest() <= other.period.latest()
+            and sources & {c.source for c in other.citations}
+        ]
+        if not limits:
+            return {}
+        tightest = min(limits, key=lambda r: r.figure.high or 0)
+        assert tightest.figure.high is not None
+        shared = ", ".join(sorted(sources & {c.source for c in tightest.citations}))
+        return {
+            "limit": Figure(0, tightest.figure.high, tightest.figure.approximate),
+            "limit_reason": (
+                f"{shared} also gives {tightest.figure} {tightest.measure.value} in"
+                f" {tightest.period}; no more can have been {record.measure.value}"
+            ),
+        }
+
+
+#: The measures that bound another for the same subject, plant and period: no more cars are
+#: sold than were shipped to dealers or built, no more shipped or exported than built.
+_CEILINGS: Mapping[Measure, tuple[Measure, ...]] = {
+    Measure.SOLD: (Measure.SHIPPED, Measure.BUILT),
+    Measure.SHIPPED: (Measure.BUILT,),
+    Measure.EXPORTED: (Measure.BUILT,),
+}
 
 
 def _cited_sources(record: object) -> set[str]:

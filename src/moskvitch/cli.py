@@ -792,23 +792,34 @@ def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
     if args.contradictory:
         disputes = tuple(d for d in disputes if not d.consistent)
     if args.json:
-        _print_json([{**_output.record(d), "consistent": d.consistent} for d in disputes])
+        _print_json(
+            [
+                {**_output.record(d), "consistent": d.consistent, "verdict": d.verdict}
+                for d in disputes
+            ]
+        )
         return
     for dispute in disputes:
-        verdict = "compatible as stated" if dispute.consistent else "contradictory"
         name = _subject_name(catalog, dispute.subject)
-        print(f"{name} ({dispute.subject}) - {dispute.topic} [{verdict}]  [{dispute.id}]")
+        print(f"{name} ({dispute.subject}) - {dispute.topic} [{dispute.verdict}]  [{dispute.id}]")
         for claim in dispute.claims:
             sources = ", ".join(c.source for c in claim.citations)
             mark = "*" if claim.preferred else " "
             print(f"  {mark} {claim.value}  [{sources}]")
+            if claim.scope:
+                print(f"      scope: {claim.scope}")
+            if claim.limit is not None:
+                reason = f" ({claim.limit_reason})" if claim.limit_reason else ""
+                print(f"      limited by its own sources to {claim.limit}{reason}")
             if claim.preferred and claim.note:
                 print(f"      why: {claim.note}")
         print()
-    compatible = sum(d.consistent for d in disputes)
+    scoped = sum(d.verdict == "compatible: different scopes" for d in disputes)
+    compatible = sum(d.consistent for d in disputes) - scoped
     print(
-        f"{len(disputes)} disputed values: {len(disputes) - compatible} contradictory,"
-        f" {compatible} compatible as stated (the claims differ but could all hold);"
+        f"{len(disputes)} disputed values: {len(disputes) - compatible - scoped} contradictory,"
+        f" {compatible} compatible as stated (the claims differ but could all hold),"
+        f" {scoped} compatible as scoped (the claims state different things);"
         " * marks the preferred claim"
     )
 

@@ -58,6 +58,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
@@ -348,11 +349,11 @@ def _catalog(catalog: Catalog | None) -> Catalog:
     return load() if catalog is None else catalog
 
 
-def _sort_low(figure: Figure) -> tuple[int, float]:
+def _sort_low(figure: Figure) -> tuple[float | Decimal, float | Decimal]:
     return (figure.low, float("inf") if figure.high is None else figure.high)
 
 
-def _sort_high(figure: Figure) -> tuple[float, int]:
+def _sort_high(figure: Figure) -> tuple[float | Decimal, float | Decimal]:
     return (float("inf") if figure.high is None else figure.high, figure.low)
 
 
@@ -1323,8 +1324,9 @@ def _split(
         _days(max(first, era.period.earliest()), min(last, era.period.latest())) for era in eras
     ]
     weights.append(total_days - sum(weights))  # the days outside every era
-    lows = _apportion(figure.low, weights)
-    spreads = None if figure.high is None else _apportion(figure.high - figure.low, weights)
+    # Production figures are counts: whole numbers (checked at validation).
+    lows = _apportion(int(figure.low), weights)
+    spreads = None if figure.high is None else _apportion(int(figure.high - figure.low), weights)
     pieces = [
         Figure(low, None if spreads is None else low + spreads[i], approximate=True)
         for i, low in enumerate(lows)

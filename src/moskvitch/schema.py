@@ -70,21 +70,25 @@ COMMANDS = (
 _Form = Literal["export", "toml", "output"]
 
 _DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
-# At most fifteen digits: no number in data exceeds MAX_NUMBER.
-_NUMBER = r"([0-9]{1,3}(,[0-9]{3}){1,4}|[0-9]{1,15})"
+# At most fifteen digits before the point: no number in data exceeds MAX_NUMBER.
+_NUMBER = r"([0-9]{1,3}(,[0-9]{3}){1,4}|[0-9]{1,15})(\.[0-9]+)?"
 #: ISO partial dates: ``1946``, ``1967-05``, ``1946-12-04``.
 DATE_PATTERN = f"^{_DATE}$"
 #: Periods: ``START/END`` with ``..`` for an open end, or a single date.
 PERIOD_PATTERN = rf"^({_DATE}|({_DATE}|\.\.)/({_DATE}|\.\.))$"
 #: The notation of figures in the data files (see :meth:`moskvitch.Figure.parse`).
-FIGURE_PATTERN = rf"^\s*[~≈]?\s*(>=|<=|≥|≤|≳|≲)?\s*{_NUMBER}(\s*[-–]\s*{_NUMBER})?\s*$"
+FIGURE_PATTERN = (
+    rf"^\s*=?\s*[~≈]?\s*(>=|<=|≥|≤|≳|≲)?\s*{_NUMBER}(\s*[-–]\s*{_NUMBER})?"
+    r"(\s+(thousand|million|billion))?\s*$"
+)
 
 _FIGURE_DESCRIPTION = (
-    "A count as precise as its source. low and high are the least and the most the count may"
+    "A value as precise as its source. low and high are the least and the most the value may"
     " be (high is null when there is no upper bound: '≥900,000' is low 900000, high null;"
-    " '≤1,000' is low 0, high 1000; an exact '1,501' has low = high); approximate is true for"
-    " a count given as 'about' (≈, ≳, ≲); text is the same figure in the notation of the data"
-    " files."
+    " '≤1,000' is low 0, high 1000; an exact '1,501' has low = high; a round number stands for"
+    " the values that round to it: '2.4 thousand' and '2,400' are low 2350, high 2450, '1.7'"
+    " low 1.65, high 1.75); approximate is true for a value given as 'about' (≈, ≳, ≲); text"
+    " is the same figure in the notation of the data files, as the source writes it."
 )
 
 
@@ -123,7 +127,10 @@ class _Builder:
                     {"type": "string", "pattern": FIGURE_PATTERN},
                     {"$ref": "#/$defs/figure"},
                 ],
-                "description": "e.g. 1501, '~600', '>=15300', '<=1000', '216000-248000'",
+                "description": (
+                    "e.g. 1501, '~600', '>=15300', '<=1000', '216000-248000', '2.4 thousand',"
+                    " '=1000000'"
+                ),
             }
         return {"$ref": "#/$defs/figure"}
 
@@ -135,8 +142,8 @@ class _Builder:
                 "description": _FIGURE_DESCRIPTION,
                 "properties": {
                     "text": {"type": "string", "pattern": FIGURE_PATTERN},
-                    "low": {"type": "integer", "minimum": 0, "maximum": MAX_NUMBER},
-                    "high": {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_NUMBER},
+                    "low": {"type": "number", "minimum": 0, "maximum": MAX_NUMBER},
+                    "high": {"type": ["number", "null"], "minimum": 0, "maximum": MAX_NUMBER},
                     "approximate": {"type": "boolean"},
                 },
                 "required": (
@@ -368,7 +375,22 @@ def output_schema(command: str) -> dict[str, Any]:
             }
         )
     else:  # conflicts
-        body = _array(_with(builder, types_["disputes"], {"consistent": {"type": "boolean"}}))
+        body = _array(
+            _with(
+                builder,
+                types_["disputes"],
+                {
+                    "consistent": {"type": "boolean"},
+                    "verdict": {
+                        "enum": [
+                            "contradictory",
+                            "compatible as stated",
+                            "compatible: different scopes",
+                        ]
+                    },
+                },
+            )
+        )
     return builder.document(f"moskvitch {command} --json", body)
 
 
@@ -420,7 +442,7 @@ def table_schema(table: str) -> dict[str, Any]:
     :raises ValueError: when there is no such table.
 
     >>> table_schema("production")["properties"]["figure_high"]
-    {'type': ['integer', 'null'], 'minimum': 0}
+    {'type': ['number', 'null'], 'minimum': 0}
     """
     cls, keys = _table(table)
     builder = _Builder("output")
@@ -437,10 +459,10 @@ def table_schema(table: str) -> dict[str, Any]:
             properties[f"{name}_start"] = date
             properties[f"{name}_end"] = date
         elif kind is Figure:
-            count = {"type": "integer", "minimum": 0}
+            count = {"type": ["number", "null"], "minimum": 0}
             properties[name] = {"type": ["string", "null"], "pattern": FIGURE_PATTERN}
-            properties[f"{name}_low"] = {**count, "type": ["integer", "null"]}
-            properties[f"{name}_high"] = {**count, "type": ["integer", "null"]}
+            properties[f"{name}_low"] = count
+            properties[f"{name}_high"] = count
             properties[f"{name}_approximate"] = {"type": ["boolean", "null"]}
         elif typing.get_origin(kind) is tuple:
             item = typing.get_args(kind)[0]

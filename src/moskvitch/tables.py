@@ -19,8 +19,9 @@ How a field becomes columns
 - a date: its ISO text, ``"1946-12-04"``, as precise as the source;
 - a period ``P``: ``P`` as text (``"1946/1956"``), ``P_start`` and ``P_end`` as ISO dates
   (``None`` for an open end);
-- a figure ``F``: ``F`` as text (``"≥900,000"``), ``F_low`` and ``F_high`` as integers (the least
-  and most the count may be; ``F_high`` is ``None`` when unbounded) and ``F_approximate``;
+- a figure ``F``: ``F`` as text (``"≥900,000"``), ``F_low`` and ``F_high`` as numbers (the least
+  and most the value may be, integers unless they have a fraction; ``F_high`` is ``None`` when
+  unbounded) and ``F_approximate``;
 - a list of names or ids (``aliases``, ``engines``, ``subjects``…): the items joined by ``"; "``;
 - ``citations``: the cited source ids joined by ``"; "``; the quotes and locators are in the
   table ``<table>.citations``;
@@ -163,12 +164,13 @@ def _cells(record: Any) -> dict[str, Any]:
             cells[f"{name}_start"] = None if value.start is None else str(value.start)
             cells[f"{name}_end"] = None if value.end is None else str(value.end)
         elif isinstance(value, Figure):
+            data = value.to_data()  # a bound with a fraction is a float, as in JSON
             cells.update(
                 {
-                    name: str(value),
-                    f"{name}_low": value.low,
-                    f"{name}_high": value.high,
-                    f"{name}_approximate": value.approximate,
+                    name: data["text"],
+                    f"{name}_low": data["low"],
+                    f"{name}_high": data["high"],
+                    f"{name}_approximate": data["approximate"],
                 }
             )
         elif value is None and _inner(field.type) in (Period, Figure):

@@ -126,13 +126,23 @@ def periods(
 
 @st.composite
 def figures(draw: st.DrawFn, *, max_value: int = 10_000_000) -> Figure:
-    """Valid figures of every kind: exact, approximate, lower and upper bounds, ranges.
+    """Valid figures of every kind: exact, approximate, lower and upper bounds, ranges and
+    round numbers (``216,000``: 215,500 to 216,500), all with whole-number bounds.
 
     :param max_value: the largest bound drawn.
     :returns: a strategy of :class:`~moskvitch.Figure`.
     """
     low = draw(st.integers(0, max_value))
-    kind = draw(st.sampled_from(["exact", "approx", "at_least", "at_most", "between"]))
+    kind = draw(st.sampled_from(["exact", "approx", "at_least", "at_most", "between", "round"]))
+    if kind == "round" and max_value >= 15:
+        # The largest step whose first round number still fits: 1.5 steps up to max_value.
+        steps = [10**k for k in range(1, len(str(max_value)) + 1) if 3 * 10**k <= 2 * max_value]
+        step = draw(st.sampled_from(steps))
+        middle = step * draw(st.integers(1, (max_value - step // 2) // step))
+        scale = draw(st.sampled_from([None, "thousand", "million"]))
+        return Figure(middle - step // 2, middle + step // 2, rounded=True, scale=scale)
+    if kind == "round":
+        kind = "exact"
     if kind == "exact":
         return Figure.exact(low)
     if kind == "approx":

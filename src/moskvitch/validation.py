@@ -12,6 +12,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
 import attrs
@@ -457,6 +458,13 @@ class _Checker:
                 yield from self._ref(where, "plant", record.plant, self.plants, "plant")
             if record.unit is Unit.PERCENT and (record.figure.high or record.figure.low) > 100:
                 yield where("figure", f"a share above 100%: {record.figure}")
+            bounds = (record.figure.low, record.figure.high)
+            if record.unit is not Unit.PERCENT and any(type(b) is Decimal for b in bounds):
+                yield where(
+                    "figure",
+                    f"a count of vehicles is a whole number, not {record.figure}: write a round"
+                    " number whose step is at least one vehicle",
+                )
             if record.period.is_open and record.measure is not Measure.PLANNED:
                 yield where(
                     "period",
@@ -522,6 +530,10 @@ class _Checker:
                     yield claim_where("note", "the preferred claim needs a reason")
                 if claim.figure is not None and not claim.unit:
                     yield claim_where("unit", "a figure needs its unit")
+                if claim.limit is not None and claim.figure is None:
+                    yield claim_where("limit", "a limit bounds a figure: give the claim's figure")
+                if claim.limit is not None and not claim.limit_reason:
+                    yield claim_where("limit_reason", "a limit needs its reason, for readers")
 
     def _facts(self) -> Iterator[Problem]:
         about = self.subjects | self.engines
