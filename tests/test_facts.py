@@ -1206,3 +1206,31 @@ def test_kim_10_prototypes_of_april_1940_come_before_its_1940_serial_production(
     prototype = next(i for i in ids if kinds[i] is EventKind.PROTOTYPE)
     serial = next(i for i in ids if kinds[i] is EventKind.PRODUCTION_START)
     assert ids.index(prototype) < ids.index(serial)
+
+
+def test_every_record_is_found_by_its_id(catalog: Catalog) -> None:
+    for event in catalog.events:
+        assert catalog.event(event.id) is event
+    for fact in catalog.facts:
+        assert catalog.fact(fact.id) is fact
+    for record in catalog.production:
+        assert catalog.production_record(record.id) is record
+    for dispute in catalog.conflicts():  # recorded ones and those of competing figures
+        assert catalog.dispute(dispute.id) == dispute
+    for engine in catalog.engines:
+        assert catalog.engine(engine.id) is catalog.engine(engine.designation) is engine
+    with pytest.raises(moskvitch.UnknownNameError, match="did you mean '1940-kim-10-prototypes'"):
+        catalog.event("1940-kim-10-prototype")
+    with pytest.raises(moskvitch.UnknownNameError, match="no dispute named 'moskvich-400'"):
+        catalog.dispute("moskvich-400")
+
+
+def test_cited_by_finds_citations_inside_records(catalog: Catalog) -> None:
+    for source in catalog.sources[:20]:
+        citing = catalog.cited_by(source.id)
+        assert citing == catalog.cited_by(source)
+        for record in citing:
+            assert source.id in repr(attrs.asdict(record))  # the id occurs in the record
+    # ref-19 is cited by a dispute's claim only, not by the dispute itself
+    dispute = catalog.dispute("moskvich-412-production-span")
+    assert dispute in catalog.cited_by("ref-19")
