@@ -158,24 +158,10 @@ def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
     print(_totals_table(production.totals_by_era(catalog=catalog), "era"))
 
 
-#: What ``show`` opens, in the order a name is tried: a model, variant or plant by any name
-#: first, then the id of a source, an engine (or its designation), an event, a fact, a
-#: production record or a dispute.
-SHOWN = (
-    "model",
-    "variant",
-    "plant",
-    "source",
-    "engine",
-    "event",
-    "fact",
-    "production record",
-    "dispute",
-)
-
-
 def _shown(catalog: Catalog, name: str) -> Any:
-    """The record ``show`` opens for ``name`` (see :data:`SHOWN`)."""
+    """The record ``show`` opens for ``name``: a model, variant or plant by any name first, then
+    the id of a source, an engine (or its designation), an event, a fact, a production record
+    or a dispute."""
     lookups: tuple[Callable[[str], Any], ...] = (
         catalog.find,
         catalog.source,
