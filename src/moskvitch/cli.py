@@ -300,14 +300,8 @@ def _plants_then(
             names = [plant.name]
         elif when is None:
             names = []
-        else:  # every name it carried while the record was current, as Plant.name_on gives them
-            names = list(
-                dict.fromkeys(
-                    n.name
-                    for n in sorted(plant.name_history, key=lambda n: n.period.earliest())
-                    if n.period.overlaps(when)
-                )
-            )
+        else:  # every name it carried while the record was current
+            names = list(plant.names_during(when))
         if names:
             called = "its name" if len(names) == 1 else "its names"
             dates = "" if when is None or not plant.name_history else f"; {called} {why}, {when}"
