@@ -1234,3 +1234,13 @@ def test_cited_by_finds_citations_inside_records(catalog: Catalog) -> None:
     # ref-19 is cited by a dispute's claim only, not by the dispute itself
     dispute = catalog.dispute("moskvich-412-production-span")
     assert dispute in catalog.cited_by("ref-19")
+
+
+def test_plant_names_during_a_span(catalog: Catalog) -> None:
+    moscow = catalog.plant("moscow")
+    # seed-000: KIM from December 1930, MZMA from 1945, AZLK from 1968
+    assert moscow.names_during(Period.parse("1940/1941-06")) == ("KIM",)
+    assert moscow.names_during(Period.parse("1967/1976")) == ("MZMA", "AZLK")
+    assert moscow.names_during(Period.parse("2009/2021")) == ()  # no name recorded then
+    for year in range(1931, 2008):
+        assert moscow.name_on(year) in moscow.names_during(Period.year(year))
