@@ -39,7 +39,7 @@ from moskvitch import (
     Unit,
     lineage,
 )
-from moskvitch.testing import catalogs, events
+from moskvitch.testing import events
 
 from .conftest import normalise
 
@@ -1171,30 +1171,34 @@ def test_fact_sheet_quotes_are_verbatim(catalog: Catalog, source_texts: dict[str
     assert wrong == []
 
 
-@given(catalogs(min_models=1), st.data())
-def test_a_timeline_never_puts_an_event_before_one_it_must_follow(
-    catalog: Catalog, data: st.DataObject
-) -> None:
-    # Dates within two years, so that years, months and days often overlap.
-    subjects = [m.id for m in catalog.models]
-    drawn = data.draw(
-        st.lists(
-            events(
-                subject_ids=subjects,
-                source_ids=[catalog.sources[0].id],
-                min_year=1940,
-                max_year=1941,
-            ),
-            max_size=12,
-            unique_by=lambda e: e.id,
-        )
+_SOURCE = moskvitch.Source(id="source-0", title="A source")
+_MODELS = tuple(
+    Model(
+        id=f"model-{i}",
+        name=f"Model {i}",
+        make="Moskvich",
+        kind=ModelKind.PRODUCTION,
+        citations=[moskvitch.Citation(source="source-0")],
     )
-    catalog = attrs.evolve(catalog, events=drawn)
+    for i in range(2)
+)
+
+
+@given(
+    st.lists(
+        # Dates within two years, so that years, months and days often overlap.
+        events(subject_ids=[m.id for m in _MODELS], min_year=1940, max_year=1941),
+        max_size=12,
+        unique_by=lambda e: e.id,
+    )
+)
+def test_a_timeline_never_puts_an_event_before_one_it_must_follow(drawn: list[Event]) -> None:
+    catalog = Catalog(sources=[_SOURCE], models=_MODELS, events=drawn)
     everything = catalog.timeline()
     assert sorted(e.id for e in everything) == sorted(e.id for e in drawn)
-    for events_in_order in (everything, *(catalog.timeline(m) for m in subjects)):
-        for i, first in enumerate(events_in_order):
-            for then in events_in_order[i + 1 :]:
+    for in_order in (everything, *(catalog.timeline(m) for m in _MODELS)):
+        for i, first in enumerate(in_order):
+            for then in in_order[i + 1 :]:
                 assert not first.date.earliest() > then.date.latest(), (first.id, then.id)
 
 
