@@ -40,7 +40,7 @@ from moskvitch import (
     Unit,
     lineage,
 )
-from moskvitch.testing import catalogs, events
+from moskvitch.testing import events
 
 from .conftest import normalise
 
@@ -1228,30 +1228,34 @@ def test_fact_sheet_quotes_are_verbatim(catalog: Catalog, source_texts: dict[str
     assert wrong == []
 
 
-@given(catalogs(min_models=1), st.data())
-def test_a_timeline_never_puts_an_event_before_one_it_must_follow(
-    catalog: Catalog, data: st.DataObject
-) -> None:
-    # Dates within two years, so that years, months and days often overlap.
-    subjects = [m.id for m in catalog.models]
-    drawn = data.draw(
-        st.lists(
-            events(
-                subject_ids=subjects,
-                source_ids=[catalog.sources[0].id],
-                min_year=1940,
-                max_year=1941,
-            ),
-            max_size=12,
-            unique_by=lambda e: e.id,
-        )
+_SOURCE = moskvitch.Source(id="source-0", title="A source")
+_MODELS = tuple(
+    Model(
+        id=f"model-{i}",
+        name=f"Model {i}",
+        make="Moskvich",
+        kind=ModelKind.PRODUCTION,
+        citations=[moskvitch.Citation(source="source-0")],
     )
-    catalog = attrs.evolve(catalog, events=drawn)
+    for i in range(2)
+)
+
+
+@given(
+    st.lists(
+        # Dates within two years, so that years, months and days often overlap.
+        events(subject_ids=[m.id for m in _MODELS], min_year=1940, max_year=1941),
+        max_size=12,
+        unique_by=lambda e: e.id,
+    )
+)
+def test_a_timeline_never_puts_an_event_before_one_it_must_follow(drawn: list[Event]) -> None:
+    catalog = Catalog(sources=[_SOURCE], models=_MODELS, events=drawn)
     everything = catalog.timeline()
     assert sorted(e.id for e in everything) == sorted(e.id for e in drawn)
-    for events_in_order in (everything, *(catalog.timeline(m) for m in subjects)):
-        for i, first in enumerate(events_in_order):
-            for then in events_in_order[i + 1 :]:
+    for in_order in (everything, *(catalog.timeline(m) for m in _MODELS)):
+        for i, first in enumerate(in_order):
+            for then in in_order[i + 1 :]:
                 assert not first.date.earliest() > then.date.latest(), (first.id, then.id)
 
 
@@ -1263,3 +1267,41 @@ def test_kim_10_prototypes_of_april_1940_come_before_its_1940_serial_production(
     prototype = next(i for i in ids if kinds[i] is EventKind.PROTOTYPE)
     serial = next(i for i in ids if kinds[i] is EventKind.PRODUCTION_START)
     assert ids.index(prototype) < ids.index(serial)
+
+
+def test_every_record_is_found_by_its_id(catalog: Catalog) -> None:
+    for event in catalog.events:
+        assert catalog.event(event.id) is event
+    for fact in catalog.facts:
+        assert catalog.fact(fact.id) is fact
+    for record in catalog.production:
+        assert catalog.production_record(record.id) is record
+    for dispute in catalog.conflicts():  # recorded ones and those of competing figures
+        assert catalog.dispute(dispute.id) == dispute
+    for engine in catalog.engines:
+        assert catalog.engine(engine.id) is catalog.engine(engine.designation) is engine
+    with pytest.raises(moskvitch.UnknownNameError, match="did you mean '1940-kim-10-prototypes'"):
+        catalog.event("1940-kim-10-prototype")
+    with pytest.raises(moskvitch.UnknownNameError, match="no dispute named 'moskvich-400'"):
+        catalog.dispute("moskvich-400")
+
+
+def test_cited_by_finds_citations_inside_records(catalog: Catalog) -> None:
+    for source in catalog.sources[:20]:
+        citing = catalog.cited_by(source.id)
+        assert citing == catalog.cited_by(source)
+        for record in citing:
+            assert source.id in repr(attrs.asdict(record))  # the id occurs in the record
+    # ref-19 is cited by a dispute's claim only, not by the dispute itself
+    dispute = catalog.dispute("moskvich-412-production-span")
+    assert dispute in catalog.cited_by("ref-19")
+
+
+def test_plant_names_during_a_span(catalog: Catalog) -> None:
+    moscow = catalog.plant("moscow")
+    # seed-000: KIM from December 1930, MZMA from 1945, AZLK from 1968
+    assert moscow.names_during(Period.parse("1940/1941-06")) == ("KIM",)
+    assert moscow.names_during(Period.parse("1967/1976")) == ("MZMA", "AZLK")
+    assert moscow.names_during(Period.parse("2009/2021")) == ()  # no name recorded then
+    for year in range(1931, 2008):
+        assert moscow.name_on(year) in moscow.names_during(Period.year(year))

@@ -254,7 +254,7 @@ def _model_section(catalog: moskvitch.Catalog, model: Any) -> str:
     if model.production:
         facts.append(f"**built:** {_span(model.production)}")
     if model.plants:
-        names = ", ".join(_subject_ref(catalog, p) for p in model.plants)
+        names = ", ".join(_plant_then(catalog.plant(p), model.production) for p in model.plants)
         facts.append(f"**plants:** {names}")
     out += ["; ".join(facts) + ".", ""]
     if model.aliases:
@@ -283,11 +283,11 @@ def _model_section(catalog: moskvitch.Catalog, model: Any) -> str:
     links = []
     for link in model.lineage:
         cited += link.citations
-        links.append(
-            f"{link.relation.value} {_model_ref(catalog.model(link.target))}{_inference(link)}"
-        )
+        phrase = _this_model(lineage.tree_phrase(link.relation, up=True))
+        links.append(f"{_model_ref(catalog.model(link.target))}, {phrase}{_inference(link)}")
     for source, link in catalog.links_to(model.id):
-        links.append(f"{_model_ref(source)}, a later model, is {link.relation.value} this one")
+        phrase = _this_model(lineage.tree_phrase(link.relation, up=False))
+        links.append(f"{_model_ref(source)}, {phrase}")
     bullets("Lineage", links)
     variants = catalog.variants_of(model.id)
     for variant in variants:
@@ -399,6 +399,20 @@ def _plants_page(catalog: moskvitch.Catalog) -> str:
         "is as precise as its source: a year, a month or a day.",
         "\n".join(parts),
     )
+
+
+def _this_model(phrase: str) -> str:
+    """A tree line's words with "it" (the model above) as "this model"."""
+    return re.sub(r"\bits\b", "this model's", re.sub(r"\bit\b", "this model", phrase))
+
+
+def _plant_then(plant: moskvitch.Plant, when: Period | None) -> str:
+    """A plant linked by the names it carried during ``when`` (its main name without one)."""
+    names = plant.names_during(when) if when is not None else ()
+    if not names:
+        return f":ref:`{_text(plant.name)} <plant-{plant.id}>`"
+    shown = _text(", then ".join(names))
+    return f":ref:`{shown} <plant-{plant.id}>` (its {'name' if len(names) == 1 else 'names'} then)"
 
 
 def _subject_ref(catalog: moskvitch.Catalog, subject_id: str) -> str:

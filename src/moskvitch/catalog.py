@@ -582,10 +582,10 @@ class Catalog:
             for every event.
         :returns: the events in date order: by the middle of the span of days each date may
             denote, the narrower span first when two share a middle, then in data order
-            (:attr:`PartialDate.sort_key`). An event dated only to a year sits at mid-year, so
-            no event comes first merely because its date lacks a month or a day, and an event
-            that must be earlier than another (its every possible day is before the other's
-            every possible day) always comes first.
+            (:attr:`~moskvitch.PartialDate.sort_key`). An event dated only to a year sits at
+            mid-year, so no event comes first merely because its date lacks a month or a day,
+            and an event that must be earlier than another (its every possible day is before
+            the other's every possible day) always comes first.
         :raises UnknownNameError: when the name is unknown.
 
         >>> import moskvitch

@@ -168,24 +168,10 @@ def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
     print(_totals_table(production.totals_by_era(catalog=catalog), "era"))
 
 
-#: What ``show`` opens, in the order a name is tried: a model, variant or plant by any name
-#: first, then the id of a source, an engine (or its designation), an event, a fact, a
-#: production record or a dispute.
-SHOWN = (
-    "model",
-    "variant",
-    "plant",
-    "source",
-    "engine",
-    "event",
-    "fact",
-    "production record",
-    "dispute",
-)
-
-
 def _shown(catalog: Catalog, name: str) -> Any:
-    """The record ``show`` opens for ``name`` (see :data:`SHOWN`)."""
+    """The record ``show`` opens for ``name``: a model, variant or plant by any name first, then
+    the id of a source, an engine (or its designation), an event, a fact, a production record
+    or a dispute."""
     lookups: tuple[Callable[[str], Any], ...] = (
         catalog.find,
         catalog.source,
@@ -328,14 +314,8 @@ def _plants_then(
             names = [plant.name]
         elif when is None:
             names = []
-        else:  # every name it carried while the record was current, as Plant.name_on gives them
-            names = list(
-                dict.fromkeys(
-                    n.name
-                    for n in sorted(plant.name_history, key=lambda n: n.period.earliest())
-                    if n.period.overlaps(when)
-                )
-            )
+        else:  # every name it carried while the record was current
+            names = list(plant.names_during(when))
         if names:
             called = "its name" if len(names) == 1 else "its names"
             dates = "" if when is None or not plant.name_history else f"; {called} {why}, {when}"

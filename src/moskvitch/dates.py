@@ -167,7 +167,7 @@ class PartialDate:
         denote, then the span's length (the narrower first).
 
         Both are counted in days (twice the middle's ordinal, to stay whole): ``(earliest +
-        latest, latest - earliest)``, with :meth:`datetime.date.toordinal`.
+        latest, latest - earliest)``, with the dates as ``datetime.date.toordinal()`` numbers.
 
         >>> PartialDate(1940, 4) < PartialDate(1940) < PartialDate(1940, 12)
         True

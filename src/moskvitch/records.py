@@ -513,6 +513,19 @@ class Plant:
         names = _current(self.name_history, PartialDate.of(date))
         return names[-1].name if names else None
 
+    def names_during(self, period: Period) -> tuple[str, ...]:
+        """The names the plant carried at any time during ``period``, earliest first.
+
+        >>> import moskvitch
+        >>> moskvitch.load().plant("moscow").names_during(moskvitch.Period.parse("1967/1976"))
+        ('MZMA', 'AZLK')
+
+        :param period: the span, e.g. a model's production.
+        :returns: the names whose periods overlap it; empty when none is recorded.
+        """
+        ordered = sorted(self.name_history, key=lambda n: n.period.earliest())
+        return tuple(dict.fromkeys(n.name for n in ordered if n.period.overlaps(period)))
+
     @property
     def names(self) -> tuple[str, ...]:
         """Every name it goes by: the main name, then those of ``name_history``."""
