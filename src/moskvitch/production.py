@@ -285,7 +285,7 @@ class Totals(Mapping[str, "Total"]):
     >>> len(years), list(years), "1948" in years
     (3, ['1947', '1948', '1949'], True)
     >>> [str(row.inside) for row in years.values()], str(years["1949"].figure)
-    (['1,501', '4,808', '19,906'], '19,906–241,130')
+    (['1,501', '4,808', '19,906'], '19,906')
 
     :param measure: what was counted.
     :param rows: one total per era, year, model or plant; empty when the figures are of
