@@ -314,7 +314,7 @@ def _cmd_lineage(args: argparse.Namespace, catalog: Catalog) -> None:
 #: How figures are written, for the tables' footnote and ``totals --help``.
 NOTATION = (
     "Figures: ≈ about; ≥ at least; ≤ at most; ≳ at least about; ≲ at most about;"
-    " a–b between a and b."
+    " a–b between a and b; - no figure in the data."
 )
 
 #: Why a figure lands in (unallocated), by breakdown.
