@@ -338,8 +338,9 @@ A year marked "(part)" has figures for only part of that year, such as one month
 'total' adds up every figure, whichever breakdown is shown.
 
 Totals count the brand's own line, Moskvich and KIM vehicles, by default. --make all adds
-every other make built at the plants (the Renault era's Logans) on a line of its own, which
-the total leaves out; --make Renault counts one make.
+every other make built at the plants (the Renault cars, chiefly Logans, built on the Moscow
+site from 2005) on a line of its own, which the total leaves out; --make Renault counts one
+make.
 Figures of different kinds (a plan for a year's output, a proposed export shipment) are never
 added: they are listed; --kind picks one kind to add.
 With --from/--to, a figure inside the window counts whole; one that overlaps it only in part
