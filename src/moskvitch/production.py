@@ -908,8 +908,6 @@ def _overlaps(scope: _Scope, row: _RowScope, loose: Part, parts: Sequence[Part])
     first, last = max(row.first, figure_first), min(row.last, figure_last)
     if first > last or not row.may_hold(loose.record):
         return False
-    if loose.figure.high == 0:
-        return False
     # A figure of the row's whole subject counts every vehicle of the row in its days.
     spans = sorted(scope.span(p.record) for p in parts if row.covers(p.record, loose.record))
     day = datetime.timedelta(days=1)
