@@ -105,10 +105,48 @@ def test_totals_table_is_aligned(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "totals")
     lines = out.splitlines()
     assert status == 0
-    assert lines[0].split() == ["built", "records"]
+    assert lines[0].split() == ["built", "records", "overlapped", "by"]
     table = lines[: lines.index("")]
-    widths = {len(line) for line in table[2:]}
-    assert len(widths) == 1  # right-aligned numbers end in one column
+    # Right-aligned numbers end in one column: the end of the figure's and the count's columns.
+    dashes = lines[1].split("  ")
+    for column in (1, 2):
+        end = len("  ".join(dashes[: column + 1]))
+        assert all(line[end - 1] != " " for line in table[2:])
+
+
+def test_totals_label_rows_with_names_and_years(capsys: pytest.CaptureFixture[str]) -> None:
+    _, eras, _ = run(capsys, "totals")
+    assert "post-war (1946–1966)   " in eras
+    assert "revival (from 2022-05-17)" in eras
+    assert "Counts Moskvich and KIM vehicles only" in eras
+    _, models, _ = run(capsys, "totals", "--by", "model")
+    assert models.splitlines()[2].startswith("KIM-10 ")
+    assert "moskvich-400 " not in models
+    _, plants, _ = run(capsys, "totals", "--by", "plant")
+    assert plants.splitlines()[2].startswith("AZLK ")
+
+
+def test_totals_make_all_puts_other_makes_on_their_own_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "totals", "--make", "all")
+    (line,) = [line for line in out.splitlines() if line.startswith("Renault (not in the total)")]
+    assert line.split()[-2:] == ["≈1,200,000", "1"]
+    assert "total (Moskvich and KIM)" in out
+
+
+def test_totals_name_a_figure_overlapping_the_window(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "totals", "412", "--from", "1967", "--to", "1976")
+    assert "1 figure overlaps the window in part: 1967/1982 ≥900,000" in out
+    _, empty, _ = run(capsys, "totals", "--from", "1942", "--to", "1943")
+    assert "No built figure overlaps the window 1942 to 1943." in empty
+
+
+def test_totals_list_plans_of_different_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "totals", "--measure", "planned")
+    assert "are not added up" in out and "≈50,650" not in out
+    _, output, _ = run(capsys, "totals", "--measure", "planned", "--kind", "output")
+    assert "total (Moskvich and KIM)" in output and "≈50,600" in output
 
 
 def test_lineage_formats(capsys: pytest.CaptureFixture[str]) -> None:

@@ -86,14 +86,17 @@ def test_totals_of_one_subject_agree_with_the_python_api(
 
 def test_totals_window(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "totals", "--by", "year", "--from", "1948", "--to", "1949-06")
-    assert [r["label"] for r in data["rows"]] == ["1948"]
+    # 1949 overlaps the window in part: its figure counts from 0 up to 19,906, for part of 1949.
+    assert [r["label"] for r in data["rows"]] == ["1948", "1949"]
+    assert data["rows"][1]["partial"]
+    assert [p["kind"] for p in data["rows"][1]["parts"]] == ["partial"]
     assert (data["from"], data["to"]) == ("1948", "1949-06")
     expected = production.by_year(start=1948, end="1949-06")
     assert data["total"]["figure"] == expected.grand_total.figure.to_data()  # type: ignore[union-attr]
     everything = run_json(capsys, "totals", "--by", "year")
     assert len(everything["rows"]) > len(data["rows"])
     status, out, _ = run(capsys, "totals", "--from", "1967", "--to", "1991")
-    assert status == 0 and "Only figures dated within 1967 to 1991 count" in out
+    assert status == 0 and "Figures dated within 1967 to 1991 count whole." in out
 
 
 @pytest.mark.parametrize(

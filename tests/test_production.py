@@ -19,6 +19,7 @@ from moskvitch import (
     Source,
     production,
 )
+from moskvitch.errors import InvalidOptionError
 from moskvitch.production import DEFAULT_ERAS, Allocation, Claims, Era, PartKind, Totals
 from moskvitch.testing import catalogs
 
@@ -136,7 +137,7 @@ def test_the_envelope_contains_every_single_claim(catalog: Catalog, measure: Mea
 def test_results_carry_their_records(catalog: Catalog, measure: Measure) -> None:
     by_era = production.totals_by_era(measure=measure, catalog=catalog)
     for row in (*by_era.rows, by_era.unallocated):
-        assert (row.figure is None) == (not row.records)
+        assert (row.inside is None) == (not row.records)
         assert all(r.measure is measure for r in row.records)
 
 
@@ -144,7 +145,11 @@ def test_the_post_war_era_holds_the_400_series_and_the_407() -> None:
     eras = production.totals_by_era()
     post_war = eras["post-war"]
     # seed-000: "247,439 units built between 1946 and 1956"; the 407's 359,980 (1958-1963).
-    assert post_war.figure == Figure.exact(247_439) + Figure.parse("359,980")
+    assert post_war.inside == Figure.exact(247_439) + Figure.parse("359,980")
+    # The millionth vehicle's remainder overlaps the era: the row is a range, never exact.
+    assert post_war.figure is not None and post_war.figure.kind != "exact"
+    assert post_war.figure.low == post_war.inside.low
+    assert post_war.figure.high is not None and post_war.figure.high > post_war.inside.high
     assert {p.record.id: p.kind for p in post_war.parts} == {
         "moskvich-400-series-built-1946-1956": PartKind.WHOLE,
         "moskvich-407-built-1958-1963": PartKind.WHOLE,
@@ -234,3 +239,113 @@ def test_remainders_are_honest_intervals() -> None:
     assert totals["1951"].figure == Figure.between(100, 300)
     assert totals.unallocated.figure == Figure.between(700, 900)
     assert totals.grand_total.figure == Figure.exact(1000)
+
+
+# -- issue 21: make, honest rows, windows, like with like ------------------------------------
+
+
+def test_brand_totals_leave_the_renault_cars_out() -> None:
+    eras = production.totals_by_era()
+    assert eras.makes == ("Moskvich", "KIM")
+    ids = {r.id for r in eras.grand_total.records}
+    assert not any("renault" in record_id for record_id in ids)
+    assert eras.grand_total.figure == Figure(3_117_050, None, approximate=True)
+    assert eras.other_makes == ()
+
+
+def test_other_makes_go_on_a_line_of_their_own() -> None:
+    brand = production.totals_by_era()
+    everything = production.totals_by_era(make="all")
+    assert everything.rows == brand.rows
+    assert everything.grand_total == brand.grand_total
+    (renault,) = everything.other_makes
+    assert renault.label == "Renault"
+    # ref-34: "It has since built 1.2m cars".
+    assert renault.figure == Figure.approx(1_200_000)
+    only = production.totals_by_era(make="renault")
+    assert only.makes == ("Renault",) and only.grand_total.figure == renault.figure
+
+
+def test_an_unknown_make_is_refused_with_the_known_ones() -> None:
+    with pytest.raises(InvalidOptionError, match="'Renault'"):
+        production.totals_by_era(make="Lada")
+
+
+def test_a_model_of_another_make_counts_its_own_figures() -> None:
+    # A model's figures are all of its make: total() of any model counts them by default.
+    assert production.total("2141").figure == Figure.at_least(716_000)
+
+
+def test_proportional_allocation_puts_no_2141_into_renault_cars() -> None:
+    eras = production.totals_by_era(allocation="proportional")
+    assert "Renault" not in eras
+    dormant = eras["dormant"]
+    # Only the 2141's share of 2002 (its figure runs 'until 2002'); no Renault record.
+    assert {p.record.id for p in dormant.parts} == {"moskvich-2141-built-1986-2002"}
+
+
+def test_every_era_row_shows_what_overlaps_it() -> None:
+    eras = production.totals_by_era()
+    decline = eras["post-Soviet decline"]
+    # The 2141's 1986-2002 figure overlaps the 1990s: the row is not "nothing built".
+    assert decline.figure == Figure.at_least(0)
+    assert [p.record.id for p in decline.overlapping] == ["moskvich-2141-built-1986-2002"]
+    assert eras["war"].figure is None and eras["war"].overlapping == ()
+    assert {p.record.id for p in eras["expansion"].overlapping} == {
+        "moscow-millionth-vehicle-1967",
+        "moskvich-2141-built-1986-2002",
+    }
+
+
+def test_proportional_shares_lie_inside_the_strict_intervals() -> None:
+    strict = production.totals_by_era(allocation="strict")
+    shared = production.totals_by_era(allocation="proportional")
+    for row in shared.rows:
+        if row.figure is not None:
+            interval = strict[row.label].figure
+            assert interval is not None and interval.contains(row.figure), row.label
+
+
+def test_a_year_covered_by_its_own_figure_stays_exact() -> None:
+    years = production.by_year(make="Renault")
+    # seed-000: "69,000 vehicles in 2007": the 2005-2019 remainder holds none of 2007's cars.
+    assert years["2007"].figure == Figure.exact(69_000)
+    assert years["2007"].overlapping == ()
+
+
+def test_model_rows_are_labelled_and_widened_only_where_the_model_is_not_covered() -> None:
+    models = production.by_model()
+    # The 400 series figure covers the 400's whole production span: exact.
+    assert models["moskvich-400"].figure == Figure.exact(247_439)
+    # The 401 has no figure of its own; the millionth vehicle's remainder may hold it.
+    assert models["moskvich-401"].figure == Figure.at_most(392_581)
+
+
+def test_a_window_keeps_a_figure_that_overlaps_it_in_part() -> None:
+    row = production.total("412", start=1967, end=1976)
+    (part,) = row.parts
+    assert part.kind is PartKind.PARTIAL
+    assert str(part.record.period) == "1967/1982"
+    assert row.figure == Figure.at_least(0)
+    assert row.records == (part.record,)
+
+
+def test_a_partial_figure_counts_at_least_its_breakdowns_in_the_window() -> None:
+    # The 400 series (1946-12-04/1956, 247,439) reaches outside 1948-1949; its 1948 and 1949
+    # figures lie inside: the window holds 4,808 + 19,906 up to the whole series.
+    row = production.total("400", start=1948, end=1949)
+    assert row.figure == Figure.between(4_808 + 19_906, 247_439)
+    assert [p.kind for p in row.parts] == [PartKind.PARTIAL]
+
+
+def test_plans_of_different_kinds_are_listed_not_added() -> None:
+    eras = production.totals_by_era(measure="planned")
+    assert eras.grand_total.figure is None and eras.rows == ()
+    kinds = {p.record.kind for p in eras.grand_total.unlike}
+    assert kinds == {"output", "export shipment"}
+    output = production.totals_by_era(measure="planned", kind="output")
+    # ref-44: "about 600 cars this year ... and 50,000 cars in 2023".
+    assert output.grand_total.figure == Figure(50_600, 50_600, approximate=True)
+    shipment = production.totals_by_era(measure="planned", kind="export shipment")
+    # ref-80: "sending 50 vehicles, 25 ... Moskvitch 3 ... and another 25 Moskvitch 3e".
+    assert shipment.grand_total.figure == Figure.exact(50)

@@ -606,23 +606,16 @@ def _months(period: Period) -> str:
     return f"{_MONTHS[first.month - 1]}–{_MONTHS[last.month - 1]}"
 
 
-def _era_of(period: Period) -> str | None:
-    for era in production.DEFAULT_ERAS:
-        if era.period.earliest() <= period.earliest() and period.latest() <= era.period.latest():
-            return era.name
-    return None
-
-
-#: The era in which the plant built Renault cars, not Moskvich ones.
-RENAULT_ERA = "Renault"
+#: The make of the other cars built at the plant, shown grey: not Moskvich cars.
+RENAULT = "Renault"
 CHART_COLOURS = {"built": "#8a1c1c", "sold": "#2f5d8a", "renault": "#8c8c8c"}
 
 
 def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
     """The yearly figures as bars: one slot per year that has a figure, gaps between runs.
 
-    Marked: Renault-era output (grey), part-year figures (dashed outline, the months under the
-    year), approximate figures and bounds (hatched; the bar shows the lower end).
+    Marked: Renault cars built at the plant (grey), part-year figures (dashed outline, the months
+    under the year), approximate figures and bounds (hatched; the bar shows the lower end).
     """
     import matplotlib
 
@@ -640,6 +633,10 @@ def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
         }
         for measure in measures
     }
+    # The plant's Renault cars are another make: fetched on their own, drawn grey.
+    renault_years = production.by_year(make=RENAULT, catalog=catalog)
+    rows["built"].update({int(r.label): r for r in renault_years.values()})
+    renault_ids = {r.id for row in renault_years.values() for r in row.records}
     years = sorted({year for by_year in rows.values() for year in by_year})
     positions: dict[int, float] = {}
     x = 0.0
@@ -652,16 +649,17 @@ def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
     figure, axis = plt.subplots(figsize=(8, 5.2))
     for offset, measure in enumerate(measures):
         for year, row in rows[measure].items():
-            if row.figure is None:
+            figure = row.inside  # the figures given for the year, without overlapping totals
+            if figure is None:
                 continue
-            renault = all(_era_of(r.period) == RENAULT_ERA for r in row.records)
+            renault = all(r.id in renault_ids for r in row.records)
             colour = CHART_COLOURS["renault" if renault else measure]
-            exact = row.figure.kind == "exact"
+            exact = figure.kind == "exact"
             bar_x = positions[year] + (offset - 0.5) * width
             fill = colour if exact else "white"
             axis.bar(
                 bar_x,
-                row.figure.low or 0,
+                figure.low or 0,
                 width=width * 0.95,
                 color=matplotlib.colors.to_rgba(fill, 0.45 if row.partial and exact else 1),
                 edgecolor=colour,
@@ -670,8 +668,8 @@ def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
                 linestyle="--" if row.partial else "-",
             )
             axis.annotate(
-                str(row.figure),
-                (bar_x, row.figure.low or 0),
+                str(figure),
+                (bar_x, figure.low or 0),
                 xytext=(0, 3),
                 textcoords="offset points",
                 ha="center",

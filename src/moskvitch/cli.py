@@ -164,8 +164,11 @@ def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
     _cmd_stats(args, catalog)
     print("\nWhat the Moskvich-2140 came from ('it' is the model on the line above):\n")
     print(lineage.to_text("2140", up=True, catalog=catalog))
-    print("\nVehicles built at the plants, by era (see 'moskvitch totals --help'):\n")
-    print(_totals_table(production.totals_by_era(catalog=catalog), "era"))
+    print(
+        "\nMoskvich and KIM vehicles built, by era (other makes built at the plants are left"
+        " out; see 'moskvitch totals --help'):\n"
+    )
+    print(_totals_table(production.totals_by_era(catalog=catalog), "era", catalog))
 
 
 def _shown(catalog: Catalog, name: str) -> Any:
@@ -591,7 +594,7 @@ LINEAGE_HELP = "\n".join(
 #: How figures are written, for the tables' footnote and ``totals --help``.
 NOTATION = (
     "Figures: ≈ about; ≥ at least; ≤ at most; ≳ at least about; ≲ at most about;"
-    " a–b between a and b."
+    " a–b between a and b; - no figure in the data."
 )
 
 #: Why a figure lands in (unallocated), by breakdown.
@@ -609,17 +612,65 @@ Each figure is counted once. A figure that breaks down a wider one (a year insid
 total, a model inside a plant's total) is inside it: where the wider figure fits a row, it
 counts there whole; where it does not (it spans two eras, say), its breakdowns count in their
 own rows and only its remainder, the wider figure less those breakdowns, is (unallocated).
+A row is a range: from what lies wholly inside it up to that plus the most each unallocated
+figure that overlaps it ([1], [2], ... in the last column) may hold.
 A year marked "(part)" has figures for only part of that year, such as one month.
 'total' adds up every figure, whichever breakdown is shown.
+
+Totals count the brand's own line, Moskvich and KIM vehicles, by default. --make all adds
+every other make built at the plants (the Renault cars, chiefly Logans, built on the Moscow
+site from 2005) on a line of its own, which the total leaves out; --make Renault counts one
+make.
+Figures of different kinds (a plan for a year's output, a proposed export shipment) are never
+added: they are listed; --kind picks one kind to add.
+With --from/--to, a figure inside the window counts whole; one that overlaps it only in part
+counts from 0 (or from its breakdowns inside the window) up to its whole figure, and is named.
 """
 
 
-def _totals_table(totals: production.Totals, by: str) -> str:
-    rows = [
+def _era_label(name: str) -> str:
+    """An era's name with its years: ``post-war (1946–1966)``."""
+    era = next((era for era in production.DEFAULT_ERAS if era.name == name), None)
+    if era is None:
+        return name
+    start, end = era.period.start, era.period.end
+    if end is None:
+        return f"{name} (from {start})"
+    return f"{name} ({start}–{end})"
+
+
+def _row_label(row: production.Total, by: str, catalog: Catalog) -> str:
+    if by == "era":
+        return _era_label(row.label)
+    if by in ("model", "plant"):
+        return catalog.find(row.label).name
+    return f"{row.label} (part)" if row.partial else row.label
+
+
+def _makes_text(makes: Sequence[str]) -> str:
+    return " and ".join(makes) if len(makes) <= 2 else ", ".join(makes)
+
+
+def _stated(part: production.Part) -> Figure:
+    """A part's figure as its records state it (the envelope of competing claims)."""
+    return Figure.envelope(r.figure for r in part.records or (part.record,))
+
+
+def _totals_table(totals: production.Totals, by: str, catalog: Catalog) -> str:
+    if totals.grand_total.unlike:
+        return _unlike_text(totals)
+    loose = list(totals.unallocated.parts)
+    marks = {id(part): f"[{i}]" for i, part in enumerate(loose, 1)}
+
+    def overlapped(row: production.Total) -> str:
+        return " ".join(marks.get(id(part), "") for part in row.overlapping).strip()
+
+    rows: list[tuple[str, ...]] = [
         (
-            f"{row.label} (part)" if row.partial else row.label,
+            _row_label(row, by, catalog),
             _figure(row.figure),
             str(len(row.records)),
+            overlapped(row),
         )
         for row in totals.rows
     ]
@@ -629,19 +680,70 @@ def _totals_table(totals: production.Totals, by: str) -> str:
                 "(unallocated)",
                 _figure(totals.unallocated.figure),
                 str(len(totals.unallocated.records)),
+                "",
             )
         )
-    rows.append(("total", _figure(totals.grand_total.figure), str(len(totals.grand_total.records))))
-    lines = [_table(rows, ("", totals.measure.value, "records")), "", NOTATION]
-    if totals.unallocated.parts:
+    makes = _makes_text(totals.makes)
+    rows.append(
+        (
+            f"total ({makes})" if totals.makes else "total",
+            _figure(totals.grand_total.figure),
+            str(len(totals.grand_total.records)),
+            "",
+        )
+    )
+    for line in totals.other_makes:
+        rows.append(
+            (f"{line.label} (not in the total)", _figure(line.figure), str(len(line.records)), "")
+        )
+    header: tuple[str, ...] = ("", totals.measure.value, "records", "overlapped by")
+    if not any(row[3] for row in rows):
+        rows = [row[:3] for row in rows]
+        header = header[:3]
+    lines = [_table(rows, header), "", NOTATION]
+    if totals.makes:
+        lines.append(
+            f"Counts {makes} vehicles only"
+            + (
+                "; other makes are on lines of their own."
+                if totals.other_makes
+                else "; other makes built at the plants are left out (--make all shows them)."
+            )
+        )
+    if any(row.overlapping for row in totals.rows):
+        lines.append(
+            "A row with [n] is a range: what lies wholly inside it, up to that plus the most"
+            " the unallocated figure [n] may hold."
+        )
+    if loose:
         lines.append(f"(unallocated): figures no row can hold, as each {UNALLOCATED[by]}:")
-        for part in totals.unallocated.parts:
-            lines.append(f"  {part.record.id} ({part.record.period}): {_part_text(part)}")
+        for index, part in enumerate(loose, 1):
+            lines.append(f"  [{index}] {part.record.id} ({part.record.period}): {_part_text(part)}")
     lines.extend(f"warning: {overrun}" for overrun in totals.overruns)
     return "\n".join(lines)
 
 
+def _unlike_text(totals: production.Totals) -> str:
+    parts = totals.grand_total.unlike
+    kinds = sorted({part.record.kind or "kind not stated" for part in parts})
+    lines = [
+        f"{totals.measure.value} figures of different kinds ({', '.join(kinds)}) are not added"
+        " up; each as its source gives it:"
+    ]
+    rows = [
+        (part.record.id, str(part.record.period), part.record.kind or "-", str(_stated(part)))
+        for part in parts
+    ]
+    lines.append(_table(rows, ("record", "period", "kind", totals.measure.value)))
+    lines.append("")
+    lines.append(f"Add one kind with --kind, e.g. --kind {kinds[0]!r}.")
+    return "\n".join(lines)
+
+
 def _part_text(part: production.Part) -> str:
+    if part.kind is production.PartKind.PARTIAL:
+        text = f"{part.figure} (its {_stated(part)} overlaps the window in part)"
+        return text if not part.less else f"{text[:-1]}; less {len(part.less)} counted above)"
     if not part.less:
         return str(part.figure)
     counted = "breakdown" if len(part.less) == 1 else "breakdowns"
@@ -664,6 +766,8 @@ def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
         "catalog": catalog,
         "start": start,
         "end": end,
+        "make": args.make,
+        "kind": args.kind,
     }
     subject = None if args.subject is None else catalog.find(args.subject).id
     if args.by == "era":
@@ -684,36 +788,53 @@ def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
                 "subject": subject,
                 "from": None if start is None else str(start),
                 "to": None if end is None else str(end),
+                "makes": list(totals.makes),
                 "rows": [_total_json(row) for row in totals.rows],
                 "unallocated": _total_json(totals.unallocated),
                 "total": _total_json(totals.grand_total),
+                "other_makes": [_total_json(line) for line in totals.other_makes],
                 "overruns": [str(overrun) for overrun in totals.overruns],
             }
         )
-    else:
-        print(_totals_table(totals, args.by))
-        if start is not None or end is not None:
-            print(
-                f"Only figures dated within {start or '..'} to {end or '..'} count; a figure"
-                " reaching outside is left out whole."
-            )
+        return
+    print(_totals_table(totals, args.by, catalog))
+    if start is None and end is None:
+        return
+    window = f"{start or '..'} to {end or '..'}"
+    lines = [totals.grand_total, *totals.other_makes]
+    partial = [p for line in lines for p in line.parts if p.kind is production.PartKind.PARTIAL]
+    if not any(line.parts or line.unlike for line in lines):
+        print(f"No {totals.measure.value} figure overlaps the window {window}.")
+        return
+    print(f"Figures dated within {window} count whole.")
+    if partial:
+        count = "1 figure overlaps" if len(partial) == 1 else f"{len(partial)} figures overlap"
+        named = ", ".join(f"{p.record.period} {_stated(p)}" for p in partial)
+        print(
+            f"{count} the window in part: {named}; each counts from 0 (or from its breakdowns"
+            " inside the window) up to its whole figure."
+        )
+
+
+def _part_json(part: production.Part) -> dict[str, Any]:
+    return {
+        "record": part.record.id,
+        "kind": part.kind.value,
+        "figure": _output.figure(part.figure),
+        "less": list(part.less),
+    }
 
 
 def _total_json(total: production.Total) -> dict[str, Any]:
     return {
         "label": total.label,
         "figure": _output.figure(total.figure),
+        "inside": _output.figure(total.inside),
         "records": [r.id for r in total.records],
         "partial": total.partial,
-        "parts": [
-            {
-                "record": part.record.id,
-                "kind": part.kind.value,
-                "figure": _output.figure(part.figure),
-                "less": list(part.less),
-            }
-            for part in total.parts
-        ],
+        "parts": [_part_json(part) for part in total.parts],
+        "overlapping": [part.record.id for part in total.overlapping],
+        "unlike": [_part_json(part) for part in total.unlike],
     }
 
 
@@ -1012,16 +1133,29 @@ def _parser() -> argparse.ArgumentParser:
         help="which claim counts where sources disagree",
     )
     totals.add_argument(
+        "--make",
+        action="append",
+        metavar="MAKE",
+        help="count this make: 'brand' (default: Moskvich and KIM), 'all' (other makes on lines"
+        " of their own), or a make such as Renault; repeat for several",
+    )
+    totals.add_argument(
+        "--kind",
+        metavar="KIND",
+        help="add only figures of this kind, e.g. 'output' or 'export shipment' for --measure"
+        " planned (default: figures of different kinds are listed, not added)",
+    )
+    totals.add_argument(
         "--from",
         dest="start",
         metavar="DATE",
-        help="count only figures whose period starts on or after DATE, e.g. 1967",
+        help="count figures from DATE on, e.g. 1967 (those reaching before it in part)",
     )
     totals.add_argument(
         "--to",
         dest="end",
         metavar="DATE",
-        help="count only figures whose period ends on or before DATE, e.g. 1991-12",
+        help="count figures up to DATE, e.g. 1991-12 (those reaching after it in part)",
     )
     timeline = command("timeline", _cmd_timeline, "the dated events, of everything or one subject")
     timeline.add_argument(

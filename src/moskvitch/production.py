@@ -209,7 +209,7 @@ class Total:
     >>> from moskvitch import production
     >>> row = production.totals_by_era()["post-war"]
     >>> str(row.inside), str(row.figure), [p.record.id for p in row.overlapping]
-    ('607,419', '607,419–1,000,000', ['moscow-millionth-vehicle-1967'])
+    ('607,414–607,424', '607,414–1,000,010', ['moscow-millionth-vehicle-1967'])
 
     :param label: what the total is of: an era's name, a year, a model or plant id, a make.
     :param figure: the total, or ``None`` when no figure is known (or, see ``unlike``, when
@@ -286,7 +286,7 @@ class Totals(Mapping[str, "Total"]):
     >>> len(years), list(years), "1948" in years
     (3, ['1947', '1948', '1949'], True)
     >>> [str(row.inside) for row in years.values()], str(years["1949"].figure)
-    (['1,501', '4,808', '19,906'], '19,906–241,130')
+    (['1,501', '4,808', '19,906'], '19,906')
 
     :param measure: what was counted.
     :param rows: one total per era, year, model or plant; empty when the figures are of
@@ -711,7 +711,8 @@ class _Makes:
     def names(self) -> tuple[str, ...]:
         if self.counted is None:
             return ()
-        return tuple(sorted(self.counted, key=lambda m: (m not in BRAND_MAKES, m)))
+        order = {make: index for index, make in enumerate(BRAND_MAKES)}
+        return tuple(sorted(self.counted, key=lambda m: (order.get(m, len(order)), m)))
 
 
 def _makes(
@@ -902,19 +903,14 @@ def _time_row(first: datetime.date, last: datetime.date) -> _RowScope:
 
 def _overlaps(scope: _Scope, row: _RowScope, loose: Part, parts: Sequence[Part]) -> bool:
     """Whether an unallocated part may hold vehicles of a row: its days meet the row's, its
-    subject may hold the row's, and the row's own breakdowns of it do not cover those days."""
+    subject may hold the row's, and the row's own figures of its whole subject (the model's
+    for a model row, the same subject's for a time row) do not cover those days."""
     figure_first, figure_last = scope.span(loose.record)
     first, last = max(row.first, figure_first), min(row.last, figure_last)
     if first > last or not row.may_hold(loose.record):
         return False
-    if loose.figure.high == 0:
-        return False
-    taken = set(loose.less)
-    spans = sorted(
-        scope.span(p.record)
-        for p in parts
-        if p.record.id in taken and row.covers(p.record, loose.record)
-    )
+    # A figure of the row's whole subject counts every vehicle of the row in its days.
+    spans = sorted(scope.span(p.record) for p in parts if row.covers(p.record, loose.record))
     day = datetime.timedelta(days=1)
     for start, end in spans:
         if start > first:

@@ -411,9 +411,12 @@ def _totals(builder: _Builder) -> dict[str, Any]:
         {
             "label": {"type": "string"},
             "figure": {"anyOf": [figure, {"type": "null"}]},
+            "inside": {"anyOf": [figure, {"type": "null"}]},
             "records": _IDS,
             "partial": {"type": "boolean"},
             "parts": _array(part),
+            "overlapping": _IDS,
+            "unlike": _array(part),
         }
     )
     total = {"$ref": "#/$defs/total"}
@@ -425,9 +428,11 @@ def _totals(builder: _Builder) -> dict[str, Any]:
             "subject": nullable_text,
             "from": nullable_text,
             "to": nullable_text,
+            "makes": _IDS,
             "rows": _array(total),
             "unallocated": total,
             "total": total,
+            "other_makes": _array(total),
             "overruns": _IDS,
         }
     )
