@@ -72,7 +72,12 @@ def _temporary(target: Path, suffix: str) -> Path:
 
 
 def _refuse_read_only(path: Path) -> None:
-    if os.path.lexists(path) and not os.access(path, os.W_OK):
+    """Refuse a file or directory without write permission (no write bit: even for root)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         raise PermissionError(errno.EACCES, "it is read-only; refusing to replace it", str(path))
 
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import csv
 import enum
+import errno
 import functools
 import io
 import json
@@ -792,13 +793,18 @@ def _check(connection: sqlite3.Connection) -> None:
 
 
 def _write_database(path: Path, catalog: Catalog) -> None:
-    connection = sqlite3.connect(path)
+    with open(path, "xb"):  # an OSError, not sqlite3's, for a missing or closed directory
+        pass
     try:
-        with connection:
-            _fill(connection, catalog)
-        _check(connection)
-    finally:
-        connection.close()
+        connection = sqlite3.connect(path)
+        try:
+            with connection:
+                _fill(connection, catalog)
+            _check(connection)
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as error:  # e.g. a full disk
+        raise OSError(errno.EIO, str(error)) from error
 
 
 def write_sqlite(path: str | os.PathLike[str], *, catalog: Catalog | None = None) -> None:
