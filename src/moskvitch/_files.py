@@ -71,6 +71,12 @@ def _temporary(target: Path, suffix: str) -> Path:
             return candidate
 
 
+def _need_directory(target: Path, path: str | os.PathLike[str]) -> None:
+    if not target.parent.is_dir():
+        message = f"its directory {str(target.parent)!r} does not exist"
+        raise FileNotFoundError(errno.ENOENT, message, os.fspath(path))
+
+
 def _refuse_read_only(path: Path) -> None:
     """Refuse a file or directory without write permission (no write bit: even for root)."""
     try:
@@ -94,6 +100,7 @@ def replace_file(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
     :raises OSError: when the file cannot be written.
     """
     target = Path(os.path.realpath(path))
+    _need_directory(target, path)
     _refuse_read_only(target)
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, "it is a directory", str(path))
@@ -132,6 +139,7 @@ def replace_directory(
     :raises OSError: when the directory cannot be written.
     """
     target = Path(os.path.realpath(path))
+    _need_directory(target, path)
     old: Path | None = None
     if os.path.lexists(target):
         if not target.is_dir():
