@@ -374,8 +374,9 @@ def table_schema(table: str) -> dict[str, Any]:
     :returns: the schema of a row.
     :raises ValueError: when there is no such table.
 
-    >>> table_schema("production")["properties"]["figure_high"]
-    {'type': ['integer', 'null'], 'minimum': 0}
+    >>> high = table_schema("production")["properties"]["figure_high"]
+    >>> high["type"], high["minimum"], high["description"]
+    (['integer', 'null'], 0, 'the most figure may be; empty when unbounded')
     """
     properties = {column.name: _column(column) for column in columns(table, described=True)}
     return {
@@ -391,7 +392,7 @@ _NOTATIONS = {"date": DATE_PATTERN, "period": PERIOD_PATTERN, "figure": FIGURE_P
 def _column(column: Column) -> dict[str, Any]:
     """The JSON Schema of one column's cells."""
     kind: Any = column.type if column.required else [column.type, "null"]
-    schema: dict[str, Any] = {"type": kind}
+    schema: dict[str, Any] = {"type": kind, "description": column.description}
     if column.notation is not None:
         schema["pattern"] = _NOTATIONS[column.notation]
     if column.enum:

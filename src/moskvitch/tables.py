@@ -1,25 +1,31 @@
-"""Flat tables of the catalog: plain rows for pandas, polars and CSV.
+"""Flat tables of the catalog: plain rows for pandas and polars, CSV, a Frictionless Data
+Package and an SQLite database.
 
 Every collection is a table, and so is every list of records nested inside one (a model's
 lineage links, a dispute's claims, every record's citations). :func:`rows` returns a table as
 plain dicts, which ``pandas.DataFrame(rows(...))`` and ``polars.DataFrame(rows(...))`` take as
-they are; :func:`to_csv` writes the same rows as CSV.
+they are; :func:`to_csv` writes the same rows as CSV; :func:`write_datapackage` writes every
+table as a data package (:func:`datapackage` is its descriptor) and :func:`write_sqlite` as a
+database. One description of each column (:class:`Column`, from :func:`columns` with
+``described=True``), derived from the record classes, gives the rows, the row schemas of
+:func:`moskvitch.schema.table_schema`, the data package's Table Schemas and the SQL tables.
 
 >>> from moskvitch.tables import rows
 >>> row = next(r for r in rows("production") if r["id"] == "kim-10-built-1940-1941")
 >>> row["figure"], row["figure_low"], row["figure_high"], row["figure_approximate"]
 ('≈450', 450, 450, True)
->>> row["period"], row["period_start"], row["period_end"]
-('1940/1941-06', '1940', '1941-06')
+>>> row["period"], row["period_start"], row["period_end"], row["period_start_year"]
+('1940/1941-06', '1940', '1941-06', 1940)
 
 How a field becomes columns
 ---------------------------
 
 - text, numbers, flags and enums: one column with the plain value (``None`` when unset);
-- a date: its ISO text, ``"1946-12-04"``, as precise as the source;
+- a date ``D``: ``D``, its ISO text, ``"1946-12-04"``, as precise as the source, and
+  ``D_year``, its year;
 - a period ``P``: ``P`` as text (``"1946/1956"``), ``P_start`` and ``P_end`` as ISO dates
-  (``None`` for an open end);
-- a figure ``F``: ``F`` as text (``"≥900,000"``), ``F_low`` and ``F_high`` as integers (the least
+  (``None`` for an open end), and ``P_start_year`` and ``P_end_year``, their years;
+- a figure ``F``: ``F`` as text (``"≥900,000"``), ``F_low`` and ``F_high`` as numbers (the least
   and most the count may be; ``F_high`` is ``None`` when unbounded) and ``F_approximate``;
 - a list of names or ids (``aliases``, ``engines``, ``subjects``…): the items joined by ``"; "``;
 - ``citations``: the cited source ids joined by ``"; "``; the quotes and locators are in the
@@ -31,6 +37,16 @@ A nested table's rows start with the id of the record they belong to, in a colum
 its collection (``model``, ``plant``, ``dispute``, ``production_record``…), then
 ``<field>_index`` for each list above, and ``index``, the row's position (from 0) in its own
 list. Every row of a table has the same keys, in the same order.
+
+Keys
+----
+
+A collection's primary key is ``id``; a nested table's is its leading key columns. Its first
+key column refers to the record it belongs to, and the columns that hold one collection's ids
+refer to it: every citation's ``source`` to ``sources``, ``variants.model`` and
+``models.lineage.target`` to ``models``, ``production.plant`` to ``plants``,
+``production.alternative_to`` and ``disputes.claims.record`` to ``production``. A ``subject``
+may name a model, a variant or a plant (or an engine), so it refers to no one table.
 """
 
 from __future__ import annotations
