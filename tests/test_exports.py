@@ -166,7 +166,7 @@ def test_fields_are_typed_and_described_from_the_record_docs() -> None:
         if r["name"] == "production"
         for f in r["schema"]["fields"]
     }
-    assert fields["figure"]["description"].startswith("the count, as written")
+    assert fields["figure"]["description"].startswith("the count (as written: 1,501 exactly")
     assert fields["figure_low"]["type"] in ("integer", "number")
     assert fields["figure_approximate"]["type"] == "boolean"
     assert fields["period_start_year"]["type"] == "integer"

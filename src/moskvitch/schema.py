@@ -376,7 +376,7 @@ def table_schema(table: str) -> dict[str, Any]:
 
     >>> high = table_schema("production")["properties"]["figure_high"]
     >>> high["type"], high["minimum"], high["description"]
-    (['integer', 'null'], 0, 'the most figure may be; empty when unbounded')
+    (['integer', 'null'], 0, 'the most the figure may be; empty when unbounded')
     """
     properties = {column.name: _column(column) for column in columns(table, described=True)}
     return {

@@ -197,6 +197,7 @@ class Column:
 _Getter = Callable[[Any], Any]
 
 _PARAM = re.compile(r"^\s*:param (\w+):(.*)$")
+_FIELD_LIST = re.compile(r"^\s*:(param|returns?|raises|type|rtype)\b")
 
 
 @functools.cache
@@ -208,11 +209,28 @@ def _field_docs(cls: type) -> dict[str, str]:
         match = _PARAM.match(line)
         if match:
             current = docs.setdefault(match[1], [match[2]])
-        elif current is not None and line.strip() and not line.strip().startswith(":"):
+        elif current is not None and line.strip() and not _FIELD_LIST.match(line):
             current.append(line)
         else:
             current = None
     return {name: " ".join(" ".join(parts).split()) for name, parts in docs.items()}
+
+
+_DOC_ROLE = re.compile(r":doc:`/?([^`]+)`")
+_ROLE = re.compile(r":(\w+):`(~?)(?:moskvitch\.)?([^`]+)`")
+_LITERAL = re.compile(r"``([^`]+)``")
+
+
+def _plain(text: str) -> str:
+    """Documentation text without its reStructuredText markup, for readers of the data."""
+    text = _DOC_ROLE.sub(r"the documentation's \1 page", text)
+
+    def role(match: re.Match[str]) -> str:
+        kind, short, target = match.groups()
+        name = target.rsplit(".", 1)[-1] if short else target
+        return f"{name}()" if kind in ("meth", "func") else name
+
+    return _LITERAL.sub(r"\1", _ROLE.sub(role, text))
 
 
 def _figure_type() -> ColumnType:
@@ -242,8 +260,9 @@ def _field_columns(
     """The columns one field becomes, each with how its cell comes from the field's value."""
     name = field.name
     kind, optional = _inner(field.type)
-    doc = _field_docs(cls).get(name, "").rstrip(".") or name.replace("_", " ")
-    required = not optional and field.default is attrs.NOTHING
+    spoken = name.replace("_", " ")
+    doc = _plain(_field_docs(cls).get(name, "")).rstrip(".") or spoken
+    required = not optional  # a field with a default always has a value
     references = _REFERENCES.get((cls, name))
     if kind is Period:
         year: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 9999}
@@ -252,7 +271,7 @@ def _field_columns(
                 Column(
                     name,
                     "string",
-                    f"{doc}: START/END as ISO dates as precise as the source, '..' for an open end",
+                    f"{doc} (START/END, ISO dates as precise as the source, '..' for an open end)",
                     required,
                     "period",
                 ),
@@ -262,7 +281,7 @@ def _field_columns(
                 Column(
                     f"{name}_start",
                     "string",
-                    f"the start of {name}; empty when open",
+                    f"the start of the {spoken}; empty when open",
                     False,
                     "date",
                 ),
@@ -270,7 +289,11 @@ def _field_columns(
             ),
             (
                 Column(
-                    f"{name}_end", "string", f"the end of {name}; empty when open", False, "date"
+                    f"{name}_end",
+                    "string",
+                    f"the end of the {spoken}; empty when open",
+                    False,
+                    "date",
                 ),
                 _end,
             ),
@@ -287,7 +310,11 @@ def _field_columns(
         return [
             (
                 Column(
-                    name, "string", f"{doc}: an ISO date as precise as the source", required, "date"
+                    name,
+                    "string",
+                    f"{doc} (an ISO date as precise as the source)",
+                    required,
+                    "date",
                 ),
                 str,
             ),
@@ -310,22 +337,22 @@ def _field_columns(
                 Column(
                     name,
                     "string",
-                    f"{doc}, as written: 1,501 exactly, ≈450 about, ≥900,000"
-                    " at least, ≤1,000 at most, 216,000–248,000 a range",
+                    f"{doc} (as written: 1,501 exactly, ≈450 about, ≥900,000"
+                    " at least, ≤1,000 at most, 216,000–248,000 a range)",
                     required,
                     "figure",
                 ),
                 str,
             ),
             (
-                Column(f"{name}_low", count, f"the least {name} may be", required, minimum=0),
+                Column(f"{name}_low", count, f"the least the {spoken} may be", required, minimum=0),
                 lambda f: f.low,
             ),
             (
                 Column(
                     f"{name}_high",
                     count,
-                    f"the most {name} may be; empty when unbounded",
+                    f"the most the {spoken} may be; empty when unbounded",
                     minimum=0,
                 ),
                 lambda f: f.high,
@@ -334,7 +361,7 @@ def _field_columns(
                 Column(
                     f"{name}_approximate",
                     "boolean",
-                    f"whether {name} is given as 'about' (≈, ≳, ≲)",
+                    f"whether the {spoken} is given as 'about' (≈, ≳, ≲)",
                     required,
                 ),
                 lambda f: f.approximate,
