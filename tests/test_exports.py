@@ -174,7 +174,15 @@ def test_fields_are_typed_and_described_from_the_record_docs() -> None:
     assert fields["plant"]["description"] == (
         "the id of the plant, when the figure is for one plant"
     )
-    assert all(f["description"] for r in datapackage()["resources"] for f in r["schema"]["fields"])
+    descriptions = [
+        f["description"] for r in datapackage()["resources"] for f in r["schema"]["fields"]
+    ]
+    assert all(descriptions)
+    assert not [d for d in descriptions if "``" in d or ":class:" in d or ":doc:" in d]
+    models = {c.name: c.description for c in columns("models", described=True)}
+    assert models["production"].startswith(
+        "the preferred production span; disputed spans are in Catalog.conflicts()"
+    )
 
 
 def test_year_columns_let_periods_group_by_year() -> None:
