@@ -164,7 +164,7 @@ def test_export_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     status, out, _ = run(capsys, "--data", str(target), "stats", "--json")
     assert status == 0 and json.loads(out)["models"] > 20
     status, out, _ = run(capsys, "export", "--format", "csv", "--collection", "events")
-    assert status == 0 and out.splitlines()[0].startswith("id,date,kind,summary")
+    assert status == 0 and out.splitlines()[0].startswith("id,date,date_year,kind,summary")
 
 
 def test_validate_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

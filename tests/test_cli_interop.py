@@ -243,4 +243,6 @@ def test_csv_export_of_nested_tables(capsys: pytest.CaptureFixture[str]) -> None
     assert header[:4] == ["dispute", "index", "value", "preferred"]
     assert "figure_low" in header and "figure_high" in header
     status, out, _ = run(capsys, "export", "--format", "csv")
-    assert out.splitlines()[0].startswith("id,subject,period,period_start,period_end,figure,")
+    assert out.splitlines()[0].startswith(
+        "id,subject,period,period_start,period_end,period_start_year,period_end_year,figure,"
+    )

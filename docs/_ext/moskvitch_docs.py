@@ -56,6 +56,9 @@ INVENTORIES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
                     "KeyError",
                     "Exception",
                     "RecursionError",
+                    "OSError",
+                    "FileExistsError",
+                    "PermissionError",
                 )
             ),
             ("None", "py:data", "library/constants.html#None"),
@@ -69,6 +72,7 @@ INVENTORIES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
             ("datetime.date.min", "py:attribute", "library/datetime.html#datetime.date.min"),
             ("datetime.date.max", "py:attribute", "library/datetime.html#datetime.date.max"),
             ("json.dumps", "py:function", "library/json.html#json.dumps"),
+            ("sqlite3", "py:module", "library/sqlite3.html#module-sqlite3"),
             ("sys.argv", "py:data", "library/sys.html#sys.argv"),
             ("os.PathLike", "py:class", "library/os.html#os.PathLike"),
             ("enum.StrEnum", "py:class", "library/enum.html#enum.StrEnum"),

@@ -927,10 +927,15 @@ def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
 
 def _cmd_export(args: argparse.Namespace, catalog: Catalog) -> None:
     if args.json:
-        if args.format == "csv":
-            raise _UsageError("--json and --format csv cannot be used together; choose one")
+        if args.format not in (None, "json"):
+            raise _UsageError(
+                f"--json and --format {args.format} cannot be used together; choose one"
+            )
         args.format = "json"
     args.format = args.format or "json"
+    if args.format in ("datapackage", "sqlite"):
+        _export_files(args, catalog)
+        return
     if args.format == "json" and args.collection is not None:
         if args.collection not in COLLECTIONS:
             raise _UsageError(
@@ -952,6 +957,23 @@ def _cmd_export(args: argparse.Namespace, catalog: Catalog) -> None:
 
         text = to_csv(args.collection, catalog=catalog)
     _write(args.output, text)
+
+
+def _export_files(args: argparse.Namespace, catalog: Catalog) -> None:
+    """``export --format datapackage -o DIR`` and ``--format sqlite -o FILE``: every table."""
+    from . import tables
+
+    what = "DIR" if args.format == "datapackage" else "FILE"
+    if args.collection is not None:
+        raise _UsageError(f"--format {args.format} writes every table: it takes no --collection")
+    if not args.output:
+        raise _UsageError(f"--format {args.format} needs -o {what}")
+    write = tables.write_datapackage if args.format == "datapackage" else tables.write_sqlite
+    try:
+        write(args.output, catalog=catalog)
+    except OSError as error:
+        where = error.filename if isinstance(error.filename, str) else args.output
+        raise _Failure(f"cannot write {where!r}: {error.strerror or error}") from None
 
 
 def _cmd_schema(args: argparse.Namespace, _: Catalog | None) -> None:
@@ -1178,8 +1200,17 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only the disputes whose claims cannot all hold (not those compatible as stated)",
     )
-    export = command("export", _cmd_export, "write the data as JSON or CSV")
-    export.add_argument("--format", choices=["json", "csv"], help="json (default) or csv")
+    export = command(
+        "export",
+        _cmd_export,
+        "write the data as JSON, CSV, a Frictionless data package or an SQLite database",
+    )
+    export.add_argument(
+        "--format",
+        choices=["json", "csv", "datapackage", "sqlite"],
+        help="json (default), csv (one table), datapackage (-o DIR: datapackage.json and a CSV"
+        " per table) or sqlite (-o FILE: a database of every table)",
+    )
     export.add_argument(
         "--collection",
         choices=TABLES,

@@ -37,7 +37,7 @@ from .dates import PartialDate, Period
 from .figures import Figure
 from .lineage import Edge
 from .records import Citation, Measure
-from .tables import _table, columns
+from .tables import Column, columns
 from .validation import MAX_NUMBER
 
 __all__ = [
@@ -442,42 +442,38 @@ def table_schema(table: str) -> dict[str, Any]:
     """The schema of one row of a flat table: :func:`moskvitch.tables.rows`, and the CSV of
     ``moskvitch export --format csv`` once its cells are read as numbers and flags.
 
+    Built from the table's :class:`~moskvitch.tables.Column` descriptions, as the data
+    package's Table Schemas and the SQLite tables are.
+
     :param table: a name in :data:`moskvitch.tables.TABLES`, e.g. ``"production"``.
     :returns: the schema of a row.
     :raises ValueError: when there is no such table.
 
-    >>> table_schema("production")["properties"]["figure_high"]
-    {'type': ['number', 'null'], 'minimum': 0}
+    >>> high = table_schema("production")["properties"]["figure_high"]
+    >>> high["type"], high["minimum"], high["description"]
+    (['number', 'null'], 0, 'the most the figure may be; empty when unbounded')
     """
-    cls, keys = _table(table)
-    builder = _Builder("output")
-    properties: dict[str, Any] = {}
-    for key in keys:
-        integer = key == "index" or key.endswith("_index")
-        properties[key] = {"type": "integer", "minimum": 0} if integer else {"type": "string"}
-    for field in attrs.fields(attrs.resolve_types(cls)):
-        kind, _ = _inner(field.type)
-        name = field.name
-        if kind is Period:
-            date = {"type": ["string", "null"], "pattern": DATE_PATTERN}
-            properties[name] = {"type": ["string", "null"], "pattern": PERIOD_PATTERN}
-            properties[f"{name}_start"] = date
-            properties[f"{name}_end"] = date
-        elif kind is Figure:
-            count = {"type": ["number", "null"], "minimum": 0}
-            properties[name] = {"type": ["string", "null"], "pattern": FIGURE_PATTERN}
-            properties[f"{name}_low"] = count
-            properties[f"{name}_high"] = count
-            properties[f"{name}_approximate"] = {"type": ["boolean", "null"]}
-        elif typing.get_origin(kind) is tuple:
-            item = typing.get_args(kind)[0]
-            if item is str or item is Citation:
-                properties[name] = {"type": "string", "description": "items joined by '; '"}
-        else:
-            properties[name] = builder.value(field.type)
-    assert list(properties) == columns(table), table  # one walk of the fields, two views
+    properties = {column.name: _column(column) for column in columns(table, described=True)}
     return {
         "$schema": DRAFT,
         "title": f"a row of the moskvitch table {table}",
         **_object(properties),
     }
+
+
+_NOTATIONS = {"date": DATE_PATTERN, "period": PERIOD_PATTERN, "figure": FIGURE_PATTERN}
+
+
+def _column(column: Column) -> dict[str, Any]:
+    """The JSON Schema of one column's cells."""
+    kind: Any = column.type if column.required else [column.type, "null"]
+    schema: dict[str, Any] = {"type": kind, "description": column.description}
+    if column.notation is not None:
+        schema["pattern"] = _NOTATIONS[column.notation]
+    if column.enum:
+        schema["enum"] = [*column.enum] if column.required else [*column.enum, None]
+    if column.minimum is not None:
+        schema["minimum"] = column.minimum
+    if column.maximum is not None:
+        schema["maximum"] = column.maximum
+    return schema
