@@ -1,4 +1,4 @@
-SELECT p.model, p.model_name, SUM(p.figure_low) AS built
+SELECT p.model, p.model_name, CAST(SUM(p.figure_low) AS INTEGER) AS built
 FROM production_named AS p
 WHERE p.measure = 'built' AND p.unit = 'vehicles' AND p.preferred AND p.model IS NOT NULL
   AND NOT EXISTS (

@@ -86,10 +86,11 @@ def test_totals_of_one_subject_agree_with_the_python_api(
 
 def test_totals_window(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "totals", "--by", "year", "--from", "1948", "--to", "1949-06")
-    # 1949 overlaps the window in part: its figure counts from 0 up to 19,906, for part of 1949.
+    # 1949 overlaps the window in part: its figure counts from 0 up to 19,906, for part of 1949,
+    # and so does the 420A's count over 1949-1954.
     assert [r["label"] for r in data["rows"]] == ["1948", "1949"]
     assert data["rows"][1]["partial"]
-    assert [p["kind"] for p in data["rows"][1]["parts"]] == ["partial"]
+    assert [p["kind"] for p in data["rows"][1]["parts"]] == ["partial", "partial"]
     assert (data["from"], data["to"]) == ("1948", "1949-06")
     expected = production.by_year(start=1948, end="1949-06")
     assert data["total"]["figure"] == expected.grand_total.figure.to_data()  # type: ignore[union-attr]

@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # example reads an optional field it has just shown to be set, defines a helper without
 # annotations to keep the page short, or imports a library without stubs (pandas).
 EXEMPT = ("union-attr", "no-untyped-def", "no-untyped-call", "import-untyped")
+# The names docs/conftest.py puts in the doctest namespace, declared for the type checker.
+NAMESPACE = "from pathlib import Path\n\nDOCS = Path()\n"
 
 
 def examples(text: str) -> list[str]:
@@ -74,7 +76,7 @@ def test_the_docs_examples_pass_mypy_strict(tmp_path: Path) -> None:
         code = examples(page.read_text(encoding="utf-8"))
         if code:
             name = re.sub(r"\W", "_", page.stem) + ".py"
-            (tmp_path / name).write_text("\n".join(code) + "\n", encoding="utf-8")
+            (tmp_path / name).write_text(NAMESPACE + "\n".join(code) + "\n", encoding="utf-8")
     run = mypy_strict(tmp_path)
     assert run.returncode == 0, run.stdout
 

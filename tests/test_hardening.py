@@ -198,7 +198,7 @@ def test_the_escaped_characters_are_the_unicode_controls_and_format_characters()
 def test_a_narrow_terminal_gets_the_notation_in_ascii_and_aligned_tables(encoding: str) -> None:
     result = cli("totals", env={"PYTHONIOENCODING": encoding}, text=True, encoding=encoding)
     assert result.returncode == 0
-    assert "\\u2248" not in result.stdout and "~1,200,000" in result.stdout
+    assert "\\u2248" not in result.stdout and "~450" in result.stdout
     lines = result.stdout.splitlines()
     rule = lines[1]  # the dashes under the header
     ends = [i for i, (a, b) in enumerate(zip(rule, rule[1:] + " ", strict=True)) if a != b == " "]

@@ -138,7 +138,7 @@ def test_every_line_of_every_shipped_tree_reads_true() -> None:
 def test_trees_read_in_words_in_both_directions() -> None:
     down = lineage.to_text("412", up=False)
     assert "├── IZh-412, a licensed build of it" in down
-    assert "└── Moskvich-2141, which succeeded it" in down
+    assert "├── Moskvich-2141, which succeeded it" in down
     assert "└── Moskvich-401, which succeeded it" in lineage.to_text("400", up=False)
     up = lineage.to_text("412", up=True)
     assert up.splitlines()[:2] == ["Moskvich-412", "├── Moskvich-408, which it was derived from"]

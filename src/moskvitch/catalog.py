@@ -385,7 +385,7 @@ class Catalog:
         :returns: the engine.
         :raises UnknownNameError: with close ids when none is found.
         """
-        found = self._index.by_id.get(_checked(engine_id, "engine"))
+        found = self._index.by_id.get(_checked_id(engine_id, "engine"))
         if isinstance(found, Engine):
             return found
         key = name_key(engine_id)

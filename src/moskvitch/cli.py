@@ -95,7 +95,10 @@ _EXIT_STATUS: tuple[tuple[type[Exception], int], ...] = (
 
 
 def _print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    """JSON as text, or with ``\\uXXXX`` escapes on a stream that cannot encode all of Unicode
+    (a C or cp1252 locale), so that it stays valid, exact JSON either way."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    print(json.dumps(data, ensure_ascii=not encoding.startswith("utf"), indent=2))
 
 
 def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:

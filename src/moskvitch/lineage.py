@@ -469,7 +469,7 @@ def to_text(
     model: ModelRef,
     *,
     up: bool,
-    relations: Iterable[Relation] | None = None,
+    relations: Relations = None,
     catalog: Catalog | None = None,
 ) -> str:
     """One model's ancestors (``up``) or descendants as an indented text tree.

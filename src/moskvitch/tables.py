@@ -758,7 +758,12 @@ _VIEWS = {
         UNION ALL SELECT id, 'engine', designation, NULL FROM engines""",
     "production_named": """
         SELECT p.id, p.subject, s.type AS subject_type, s.name AS subject_name,
-            s.model, m.name AS model_name, p.plant, pl.name AS plant_name,
+            s.model, m.name AS model_name, p.plant,
+            (SELECT n.name FROM plants_name_history AS n
+                WHERE n.plant = p.plant AND n.period_start_year <= p.period_start_year
+                    AND (n.period_end_year IS NULL OR n.period_end_year >= p.period_start_year)
+                ORDER BY n.period_start DESC LIMIT 1) AS plant_name,
+            pl.name AS plant_current_name,
             p.period, p.period_start, p.period_end, p.period_start_year, p.period_end_year,
             p.figure, p.figure_low, p.figure_high, p.figure_approximate,
             p.measure, p.unit, p.alternative_to IS NULL AS preferred, p.alternative_to,
@@ -775,8 +780,9 @@ _VIEWS = {
         JOIN models AS t ON t.id = l.target""",
 }
 """Views for the common questions: every subject with its type and name (and, for a variant,
-its model), production figures with the names of their subject, model and plant, and the
-lineage with both models' names."""
+its model), production figures with the names of their subject, model and plant (the name the
+plant carried in the year the figure's period starts, ``NULL`` when none is recorded, and its
+current name), and the lineage with both models' names."""
 
 
 def _citations_view() -> str:
