@@ -220,3 +220,72 @@ def test_the_coverage_page_says_what_is_covered_and_what_is_not(extension: Modul
     assert f"   * - models\n     - {len(catalog.models)}\n     - {len(single)}\n" in page
     assert "Moskvich-2335 (pickup)" in page
     assert "Known to be missing" in page
+
+
+_DIRECTIVE_RE = re.compile(r"^\.\. moskvitch-(output|file):: (.+)$")
+_OPTION_RE = re.compile(r"^   :(\w+):\s*(.*)$")
+SESSION_PAGES = [
+    DOCS / "tutorial.rst",
+    DOCS / "cli.rst",
+    *sorted(DOCS.glob("guide-*.rst")),
+]
+
+
+def _replay(cli_output: ModuleType, page: Path, scratch: Path) -> int:
+    """Run a page's sessions as the build does, in order (files first written where the page
+    writes them); return how many were run. ``transcript`` refuses a line that is too wide."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    run = 0
+    for number, line in enumerate(lines):
+        found = _DIRECTIVE_RE.match(line)
+        if not found:
+            continue
+        kind, argument = found.groups()
+        options: dict[str, str] = {}
+        body: list[str] = []
+        for following in lines[number + 1 :]:
+            option = _OPTION_RE.match(following)
+            if option and not body:
+                options[option.group(1)] = option.group(2)
+            elif following.startswith("   ") or not following.strip():
+                body.append(following[3:])
+            else:
+                break
+        if kind == "file":
+            path = scratch / argument.strip()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("\n".join(body).strip("\n") + "\n", encoding="utf-8")
+            continue
+        command = " ".join(argument.split())
+        result = cli_output.run(command, scratch)
+        cli_output.transcript(
+            command,
+            result,
+            head=int(options["head"]) if "head" in options else None,
+            tail=int(options["tail"]) if "tail" in options else None,
+            expected_status=int(options.get("exit", 0)),
+            show_stderr="stderr" in options,
+            show_status="status" in options,
+            wide="wide" in options,
+        )
+        run += 1
+    return run
+
+
+@pytest.mark.parametrize("page", SESSION_PAGES, ids=lambda page: page.name)
+def test_generated_sessions_fit_in_90_columns(
+    cli_output: ModuleType, page: Path, tmp_path: Path
+) -> None:
+    """Every session on the tutorial, guide and CLI pages fits the page: no line is wider than
+    ``MAX_COLUMNS`` unless it is one unbreakable word or the block is marked ``:wide:``."""
+    assert cli_output.MAX_COLUMNS == 90
+    _replay(cli_output, page, tmp_path)
+
+
+def test_a_session_wider_than_90_columns_is_refused(cli_output: ModuleType) -> None:
+    result = cli_output.Result(0, "word " * 30 + "\n", "")
+    with pytest.raises(cli_output.CommandError, match="wider than 90 columns"):
+        cli_output.transcript("moskvitch stats", result)
+    assert cli_output.transcript("moskvitch stats", result, wide=True)
+    long_address = cli_output.Result(0, "  https://example.org/" + "a" * 100 + "\n", "")
+    assert cli_output.transcript("moskvitch stats", long_address)

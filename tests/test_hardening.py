@@ -465,6 +465,14 @@ def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
+def _holds_null(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_holds_null(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_null(item) for item in value)
+    return value is None
+
+
 @st.composite
 def documents(draw: st.DrawFn) -> dict[str, Any]:
     data = to_dict(draw(catalogs(max_models=3, max_events=2)))
@@ -500,6 +508,8 @@ def test_the_export_schema_and_the_loader_agree(data: dict[str, Any]) -> None:
 def test_the_toml_schemas_and_the_loader_agree(data: dict[str, Any]) -> None:
     for collection, records in data.items():
         document = {collection: records}
+        if _holds_null(document):
+            continue  # TOML has no null: no data file can hold what the damage put there
         valid = jsonschema.Draft202012Validator(toml_schema(collection)).is_valid(document)
         assert valid == structured(document), collection
 

@@ -18,7 +18,11 @@ and the last line of what it printed. Options:
    show standard error too (after standard output); without it, anything on standard error
    fails the build;
 ``:status:``
-   show the exit status, as ``echo $?`` would.
+   show the exit status, as ``echo $?`` would;
+``:wide:``
+   allow lines wider than ``MAX_COLUMNS`` (for JSON and for problem lines, which the
+   program never wraps). Without it, a line wider than that fails the build, unless it is one
+   unbreakable word such as an address.
 
 ``.. moskvitch-file:: PATH`` writes its content to ``PATH`` in the page's scratch directory (and
 shows it), so that a later command on the same page can read it, e.g. ``moskvitch validate``.
@@ -39,6 +43,8 @@ from typing import Any, NamedTuple
 
 PROGRAM = "moskvitch"
 TIMEOUT_SECONDS = 120
+#: The widest line a generated session may show, so that it fits the page without scrolling.
+MAX_COLUMNS = 90
 
 
 class Result(NamedTuple):
@@ -71,7 +77,7 @@ def run(command: str, cwd: Path) -> Result:
         "PYTHONIOENCODING": "utf-8",
         "PYTHONUTF8": "1",
         "PYTHONHASHSEED": "0",
-        "COLUMNS": "100",
+        "COLUMNS": str(MAX_COLUMNS),
         "LC_ALL": "C.UTF-8",
     }
     for name in ("HYPOTHESIS_PROFILE", "NO_COLOR", "FORCE_COLOR", "PYTHONWARNINGS"):
@@ -101,6 +107,7 @@ def transcript(
     expected_status: int = 0,
     show_stderr: bool = False,
     show_status: bool = False,
+    wide: bool = False,
 ) -> str:
     """The terminal session to show: the command, then its (possibly shortened) output.
 
@@ -122,6 +129,14 @@ def transcript(
     if show_stderr and result.stderr.strip():
         lines += result.stderr.rstrip("\n").splitlines()
     lines = [line.rstrip() for line in lines]
+    too_wide = [
+        line for line in lines if len(line) > MAX_COLUMNS and " " in line.strip() and not wide
+    ]
+    if too_wide:
+        raise CommandError(
+            f"{command!r} printed {len(too_wide)} line(s) wider than {MAX_COLUMNS} columns,"
+            f" e.g. {too_wide[0]!r}"
+        )
     shown = [f"$ {command}", *lines]
     if show_status:
         shown += ["$ echo $?", str(result.status)]
@@ -160,6 +175,7 @@ def _directives() -> tuple[type, type]:
             "exit": directives.nonnegative_int,
             "stderr": directives.flag,
             "status": directives.flag,
+            "wide": directives.flag,
         }
 
         def run(self) -> list[Any]:
@@ -175,6 +191,7 @@ def _directives() -> tuple[type, type]:
                     expected_status=self.options.get("exit", 0),
                     show_stderr="stderr" in self.options,
                     show_status="status" in self.options,
+                    wide="wide" in self.options,
                 )
             except CommandError as error:
                 raise ExtensionError(f"{where}: {error}") from error

@@ -94,6 +94,34 @@ _EXIT_STATUS: tuple[tuple[type[Exception], int], ...] = (
 )
 
 
+#: The width text output is wrapped to: prose lines longer than this continue on the next line,
+#: indented under their start. Tables and trees keep their lines whole.
+WIDTH = 88
+
+
+def _wrap(text: str, *, hang: int = 4) -> str:
+    """``text`` with each line longer than :data:`WIDTH` wrapped at spaces, its continuation
+    indented ``hang`` columns more than the line's own indentation."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= WIDTH:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        indent = line[: len(line) - len(body)]
+        out.append(
+            textwrap.fill(
+                body,
+                WIDTH,
+                initial_indent=indent,
+                subsequent_indent=indent + " " * hang,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(out)
+
+
 def _print_json(data: object) -> None:
     """JSON as text, or with ``\\uXXXX`` escapes on a stream that cannot encode all of Unicode
     (a C or cp1252 locale), so that it stays valid, exact JSON either way."""
@@ -169,7 +197,7 @@ def _cmd_summary(args: argparse.Namespace, catalog: Catalog) -> None:
     print(lineage.to_text("2140", up=True, catalog=catalog))
     print(
         "\nMoskvich and KIM vehicles built, by era (other makes built at the plants are left"
-        " out; see 'moskvitch totals --help'):\n"
+        " out;\nsee 'moskvitch totals --help'):\n"
     )
     print(_totals_table(production.totals_by_era(catalog=catalog), "era", catalog))
 
@@ -217,7 +245,7 @@ def _cmd_show(args: argparse.Namespace, catalog: Catalog) -> None:
         lines = _show_subject(catalog, record)
     else:
         lines = _SHOW[type(record)](catalog, record)
-    print("\n".join(lines))
+    print(_wrap("\n".join(lines)))
 
 
 def _show_subject(catalog: Catalog, record: Model | Variant | Plant) -> list[str]:
@@ -597,7 +625,8 @@ LINEAGE_HELP = "\n".join(
 #: How figures are written, for the tables' footnote and ``totals --help``.
 NOTATION = (
     "Figures: ≈ about; ≥ at least; ≤ at most; ≳ at least about; ≲ at most about;"
-    " a–b between a and b; - no figure in the data."
+    " a–b between a and b; =n exactly n (a round number the source gives as exact);"
+    " - no figure in the data."
 )
 
 #: Why a figure lands in (unallocated), by breakdown.
@@ -703,7 +732,8 @@ def _totals_table(totals: production.Totals, by: str, catalog: Catalog) -> str:
     if not any(row[3] for row in rows):
         rows = [row[:3] for row in rows]
         header = header[:3]
-    lines = [_table(rows, header), "", NOTATION]
+    table = _table(rows, header)
+    lines = [NOTATION]
     if totals.makes:
         lines.append(
             f"Counts {makes} vehicles only"
@@ -723,15 +753,17 @@ def _totals_table(totals: production.Totals, by: str, catalog: Catalog) -> str:
         for index, part in enumerate(loose, 1):
             lines.append(f"  [{index}] {part.record.id} ({part.record.period}): {_part_text(part)}")
     lines.extend(f"warning: {overrun}" for overrun in totals.overruns)
-    return "\n".join(lines)
+    return table + "\n\n" + _wrap("\n".join(lines))
 
 
 def _unlike_text(totals: production.Totals) -> str:
     parts = totals.grand_total.unlike
     kinds = sorted({part.record.kind or "kind not stated" for part in parts})
     lines = [
-        f"{totals.measure.value} figures of different kinds ({', '.join(kinds)}) are not added"
-        " up; each as its source gives it:"
+        _wrap(
+            f"{totals.measure.value} figures of different kinds ({', '.join(kinds)}) are not"
+            " added up; each as its source gives it:"
+        )
     ]
     rows = [
         (part.record.id, str(part.record.period), part.record.kind or "-", str(_stated(part)))
@@ -814,8 +846,10 @@ def _cmd_totals(args: argparse.Namespace, catalog: Catalog) -> None:
         count = "1 figure overlaps" if len(partial) == 1 else f"{len(partial)} figures overlap"
         named = ", ".join(f"{p.record.period} {_stated(p)}" for p in partial)
         print(
-            f"{count} the window in part: {named}; each counts from 0 (or from its breakdowns"
-            " inside the window) up to its whole figure."
+            _wrap(
+                f"{count} the window in part: {named}; each counts from 0 (or from its"
+                " breakdowns inside the window) up to its whole figure."
+            )
         )
 
 
@@ -853,7 +887,8 @@ def _cmd_timeline(args: argparse.Namespace, catalog: Catalog) -> None:
         width = max((len(str(e.date)) for e in events), default=0)
         for event in events:
             plan = " [plan]" if event.kind.value == "plan" else ""
-            print(f"{event.date!s:<{width}}  {event.summary}{plan}  [{event.id}]")
+            line = f"{event.date!s:<{width}}  {event.summary}{plan}  [{event.id}]"
+            print(_wrap(line, hang=width + 2))
 
 
 def _cmd_search(args: argparse.Namespace, catalog: Catalog) -> None:
@@ -905,26 +940,30 @@ def _cmd_conflicts(args: argparse.Namespace, catalog: Catalog) -> None:
         return
     for dispute in disputes:
         name = _subject_name(catalog, dispute.subject)
-        print(f"{name} ({dispute.subject}) - {dispute.topic} [{dispute.verdict}]  [{dispute.id}]")
+        lines = [
+            f"{name} ({dispute.subject}) - {dispute.topic} [{dispute.verdict}]  [{dispute.id}]"
+        ]
         for claim in dispute.claims:
             sources = ", ".join(c.source for c in claim.citations)
             mark = "*" if claim.preferred else " "
-            print(f"  {mark} {claim.value}  [{sources}]")
+            lines.append(f"  {mark} {claim.value}  [{sources}]")
             if claim.scope:
-                print(f"      scope: {claim.scope}")
+                lines.append(f"      scope: {claim.scope}")
             if claim.limit is not None:
                 reason = f" ({claim.limit_reason})" if claim.limit_reason else ""
-                print(f"      limited by its own sources to {claim.limit}{reason}")
+                lines.append(f"      limited by its own sources to {claim.limit}{reason}")
             if claim.preferred and claim.note:
-                print(f"      why: {claim.note}")
-        print()
+                lines.append(f"      why: {claim.note}")
+        print(_wrap("\n".join(lines)) + "\n")
     scoped = sum(d.verdict == "compatible: different scopes" for d in disputes)
     compatible = sum(d.consistent for d in disputes) - scoped
     print(
-        f"{len(disputes)} disputed values: {len(disputes) - compatible - scoped} contradictory,"
-        f" {compatible} compatible as stated (the claims differ but could all hold),"
-        f" {scoped} compatible as scoped (the claims state different things);"
-        " * marks the preferred claim"
+        _wrap(
+            f"{len(disputes)} disputed values: {len(disputes) - compatible - scoped} contradictory,"
+            f" {compatible} compatible as stated (the claims differ but could all hold),"
+            f" {scoped} compatible as scoped (the claims state different things);"
+            " * marks the preferred claim"
+        )
     )
 
 
@@ -1048,7 +1087,7 @@ def _cmd_validate(args: argparse.Namespace, _: Catalog | None) -> int:
         _print_json({"path": args.path, "valid": True, "counts": counts, "problems": []})
     else:
         listed = ", ".join(f"{count:,} {_plural(name, count)}" for name, count in counts.items())
-        print(f"{args.path}: valid, no problems: {listed}")
+        print(_wrap(f"{args.path}: valid, no problems: {listed}"))
     return EXIT_OK
 
 
