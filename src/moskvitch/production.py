@@ -1151,7 +1151,11 @@ def by_model(
         def covers(breakdown: ProductionRecord, figure: ProductionRecord) -> bool:
             return breakdown.subject == model.id and breakdown.plant in (None, figure.plant)
 
-        return _RowScope(first, last, lambda r: r.subject in containers, covers)
+        def may_hold(figure: ProductionRecord) -> bool:
+            # A plant's figure holds the model's vehicles only if it counts the model's make.
+            return figure.subject in containers and _make_of(cat, figure) == model.make
+
+        return _RowScope(first, last, may_hold, covers)
 
     order = [m.id for m in cat.models]
     totals = _grouped(question.measure, scope, model_of, order, row_scope)
