@@ -650,7 +650,7 @@ def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
         positions[year] = x
         x += 1
     width = 0.4
-    figure, axis = plt.subplots(figsize=(8, 5.2))
+    canvas, axis = plt.subplots(figsize=(8, 5.2))
     for offset, measure in enumerate(measures):
         for year, row in rows[measure].items():
             figure = row.inside  # the figures given for the year, without overlapping totals
@@ -719,9 +719,9 @@ def _chart(catalog: moskvitch.Catalog, path: Path) -> None:
         ncol=2,
         frameon=False,
     )
-    figure.tight_layout()
-    figure.savefig(path, format="svg", metadata={"Date": None})
-    plt.close(figure)
+    canvas.tight_layout()
+    canvas.savefig(path, format="svg", metadata={"Date": None})
+    plt.close(canvas)
 
 
 # -- lineage pictures -----------------------------------------------------------------------------

@@ -1010,7 +1010,7 @@ def total(
     :param make: the makes to count. A model's or variant's figures are of its make, and all
         count by default; a plant's count the brand's own line (:data:`BRAND_MAKES`) by
         default; ``"all"`` adds every make together, and a name or names picks makes.
-    :param kind: add only figures of this kind (see :attr:`ProductionRecord.kind`); by
+    :param kind: add only figures of this kind (see :attr:`~moskvitch.ProductionRecord.kind`); by
         default, figures of different kinds are listed in :attr:`Total.unlike`, not added.
     :param catalog: the catalog; the shipped one by default.
     :returns: the total (``figure`` is ``None`` when no figure is known) and its records.
